@@ -1,0 +1,1 @@
+"""Pure value types and validators: no Qt, no SQL."""
