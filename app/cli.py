@@ -1,0 +1,164 @@
+"""The command line: ``python -m app SUB-COMMAND``; with no sub-command the GUI starts.
+
+Every sub-command takes ``--data-dir``. A user error (a wrong path, a bad argument, a file
+that is not what it should be) prints one line on stderr and exits non-zero; never a
+traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Callable, Sequence
+
+from app import __version__
+from app.paths import DATA_DIR_ENV, default_data_dir
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILURE):
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not usage + traceback
+        raise CliError(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）", EXIT_USAGE)
+
+
+def _data_dir_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help=f"数据目录（默认：环境变量 {DATA_DIR_ENV}，否则 {default_data_dir()}）")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text) if text.isdigit() else -1
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text!r}")
+    return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m app", description="信用村镇外业助手：不带子命令时启动图形界面。")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _data_dir_argument(parser)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="SUB-COMMAND")
+
+    demo = commands.add_parser("demo", help="生成演示城市的数据（区划、农户、合作社）")
+    demo.add_argument("--households", type=_positive_int, default=3000, help="农户数（默认 3000）")
+    demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成相同数据")
+    demo.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    _data_dir_argument(demo)
+    demo.set_defaults(handler=_cmd_demo)
+
+    info = commands.add_parser("info", help="数据库概况：总数及各区划的户数")
+    info.add_argument("--json", action="store_true", help="输出 JSON，供脚本使用")
+    _data_dir_argument(info)
+    info.set_defaults(handler=_cmd_info)
+
+    selftest = commands.add_parser("selftest", help="自检：打开数据库并离屏渲染主窗口")
+    _data_dir_argument(selftest)
+    selftest.set_defaults(handler=_cmd_selftest)
+    return parser
+
+
+def _open(args: argparse.Namespace):
+    from app.store.open import StoreError, open_database
+
+    try:
+        return open_database(args.data_dir or default_data_dir())
+    except StoreError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import DemoError, create_demo
+
+    db = _open(args)
+    try:
+        summary = create_demo(db, args.households, seed=args.seed, today=args.today,
+                              progress=_progress_printer(args.households))
+    except DemoError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+    print(f"演示数据已生成：{summary.villages} 个村，{summary.households} 户农户，"
+          f"{summary.cooperatives} 个合作社 → {db.path}")
+    return EXIT_OK
+
+
+def _progress_printer(total: int) -> Callable[[int, int], None]:
+    step = max(total // 10, 1)
+    last = [0]
+
+    def report(done: int, _total: int) -> None:
+        if done - last[0] >= step or done == total:
+            last[0] = done
+            print(f"  {done}/{total}", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from app.services.info import store_info
+
+    db = _open(args)
+    try:
+        info = store_info(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"数据库：{info.database}")
+    print(f"农户 {info.households} 户，合作社 {info.cooperatives} 个")
+    for d in info.divisions:
+        indent = {"county": "", "township": "  ", "village": "    "}[d.level]
+        print(f"{indent}{d.code} {d.name}  登记 {d.registered_households} 户，建档 {d.households} 户，"
+              f"合作社 {d.cooperatives} 个")
+    return EXIT_OK
+
+
+def _cmd_selftest(args: argparse.Namespace) -> int:
+    from app.ui.selftest import run_selftest
+
+    if args.data_dir is None:
+        with tempfile.TemporaryDirectory(prefix="cv-selftest-") as folder:
+            return run_selftest(Path(folder))
+    return run_selftest(args.data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            from app.ui.application import run_gui
+
+            return run_gui(args.data_dir or default_data_dir(), language=args.lang)
+        return args.handler(args)
+    except CliError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # output piped into `head`: not an error of ours
+        sys.stderr.close()
+        return EXIT_OK

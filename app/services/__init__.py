@@ -1,0 +1,1 @@
+"""Use cases: the only API that the UI and the CLI call."""

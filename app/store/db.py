@@ -1,0 +1,72 @@
+"""Opening the local SQLite store: pragmas, sessions and the one read/write gate.
+
+Every connection runs in WAL mode with foreign keys on and ``synchronous=FULL`` (a committed
+save survives a power cut). The engine is created through ``creator=`` so the encryption layer
+can later hand in a keyed SQLCipher connection without touching any caller.
+"""
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+Connector = Callable[[], sqlite3.Connection]
+
+
+def sqlite_connector(path: Path) -> Connector:
+    """A factory of plain SQLite connections to ``path``."""
+
+    def connect() -> sqlite3.Connection:
+        # check_same_thread off: the GUI's worker threads borrow pooled connections.
+        return sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+
+    return connect
+
+
+def _apply_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL",
+                   "busy_timeout=10000", "temp_store=MEMORY", "cache_size=-32000"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def make_engine(connector: Connector) -> Engine:
+    """An engine whose every connection carries the project's pragmas."""
+    engine = create_engine("sqlite://", creator=connector, poolclass=QueuePool,
+                           pool_size=4, max_overflow=4)
+    event.listen(engine, "connect", _apply_pragmas)
+    return engine
+
+
+class Database:
+    """One open database file: its engine and a session factory.
+
+    ``with db.session() as s:`` is a unit of work: committed on success, rolled back on any
+    error, so a use case either happens whole or not at all.
+    """
+
+    def __init__(self, path: Path, engine: Engine):
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,146 @@
+"""ORM models of the local store.
+
+Design: a questionnaire answer set is kept whole and faithful as the data-standard JSON
+document (``data``); the fields that lists search, sort and filter on are copied into indexed
+columns when the record is saved. Every syncable row has a UUID primary key (made offline on
+any laptop without collisions), created/updated timestamps (UTC) and a revision number that
+each save increments; deletes are tombstones (``deleted``) so they can sync.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    """The current time in UTC, to the microsecond."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_id() -> str:
+    """A fresh UUID4 as the 36-character string used for primary keys."""
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Versioned:
+    """Timestamps and the per-record revision that sync builds on."""
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Division(Base):
+    """County, township or village, keyed by its 12-digit statistical code (platform-owned)."""
+
+    __tablename__ = "divisions"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    level: Mapped[str] = mapped_column(String(16))  # county | township | village
+    parent_code: Mapped[Optional[str]] = mapped_column(ForeignKey("divisions.code"), index=True)
+    registered_households: Mapped[int] = mapped_column(Integer, default=0)
+    # Earlier codes of the same county (renamed or re-parented), space-separated; IDs issued
+    # there keep the old code for life.
+    former_codes: Mapped[str] = mapped_column(String(128), default="")
+
+
+class Household(Versioned, Base):
+    """A farm household's credit file."""
+
+    __tablename__ = "households"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(ForeignKey("divisions.code"))
+    group_name: Mapped[str] = mapped_column(String(64), default="")
+    head_name: Mapped[str] = mapped_column(Text)
+    head_initials: Mapped[str] = mapped_column(String(64), default="")
+    head_pinyin: Mapped[str] = mapped_column(Text, default="")
+    head_id_number: Mapped[str] = mapped_column(String(18))
+    head_phone: Mapped[str] = mapped_column(String(32), default="")
+    consent_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    form_id: Mapped[str] = mapped_column(String(64), default="household")
+    form_version: Mapped[int] = mapped_column(Integer, default=1)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_households_village_pinyin", "village_code", "head_pinyin"),
+        Index("ix_households_id_number", "head_id_number"),
+        Index("ix_households_initials", "head_initials"),
+        Index("ix_households_phone", "head_phone"),
+    )
+
+
+class Cooperative(Versioned, Base):
+    """A farmers' professional cooperative's credit file."""
+
+    __tablename__ = "cooperatives"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    village_code: Mapped[str] = mapped_column(ForeignKey("divisions.code"))
+    name: Mapped[str] = mapped_column(Text)
+    name_initials: Mapped[str] = mapped_column(String(128), default="")
+    name_pinyin: Mapped[str] = mapped_column(Text, default="")
+    uscc: Mapped[str] = mapped_column(String(18))
+    legal_rep_name: Mapped[str] = mapped_column(Text, default="")
+    legal_rep_id_number: Mapped[str] = mapped_column(String(18), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    consent_signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    form_id: Mapped[str] = mapped_column(String(64), default="cooperative")
+    form_version: Mapped[int] = mapped_column(Integer, default=1)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_cooperatives_village_pinyin", "village_code", "name_pinyin"),
+        Index("ix_cooperatives_uscc", "uscc"),
+        Index("ix_cooperatives_initials", "name_initials"),
+    )
+
+
+class User(Versioned, Base):
+    """An account on this laptop. Roles and hashing are the security package's business."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(64), default="")
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(Text, default="")
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[datetime]] = mapped_column(default=None)
+
+
+class Draft(Base):
+    """Work in progress of an editor, autosaved so a crash or power cut loses nothing."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[Optional[str]] = mapped_column(String(36))
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    saved_by: Mapped[str] = mapped_column(String(64), default="")
+    saved_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Setting(Base):
+    """Small key/value facts about this installation (device id, last sync time...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,133 @@
+"""The main window: it only assembles the features and wires their signals."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
+
+from app import __version__
+from app.services import search
+from app.store.db import Database
+from app.ui.about import show_about
+from app.ui.cooperatives.table_model import CooperativeTableModel
+from app.ui.divisions.tree import DivisionTreeView
+from app.ui.households.table_model import HouseholdTableModel
+from app.ui.i18n import LANGUAGES, save_language, saved_language
+from app.ui.records.list_panel import RecordListPanel
+from app.ui.workers import run_task
+from app.services.divisions import division_tree
+
+
+class MainWindow(QMainWindow):
+    """Division tree on the left; households and cooperatives of the selected division."""
+
+    sig_ready = Signal()  # the tree and the first household list have loaded
+
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle(self.tr("信用村镇外业助手"))
+        self.tree = DivisionTreeView()
+        self.households = self._households_panel()
+        self.cooperatives = self._cooperatives_panel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.households, self.tr("农户"))
+        self.tabs.addTab(self.cooperatives, self.tr("合作社"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 910])
+        self.setCentralWidget(splitter)
+        self._make_status_bar()
+        self._make_menus()
+        self.tree.sig_division_selected.connect(self.on_division_selected)
+        self.households.sig_loaded.connect(self._on_first_list)
+        self.households.sig_failed.connect(self.on_failure)
+        self.cooperatives.sig_failed.connect(self.on_failure)
+        self.resize(1200, 760)
+        self._ready = False
+        self.refresh_divisions()
+
+    def _households_panel(self) -> RecordListPanel:
+        model = HouseholdTableModel(lambda ids: search.household_rows(self.db, ids), self)
+        panel = RecordListPanel(model, lambda q: search.household_ids(self.db, q),
+                                self.tr("搜索户主：姓名、拼音首字母（如 zs）、身份证号或电话"),
+                                lambda n: self.tr("共 {n} 户").format(n=n))
+        panel.set_column_widths([110, 170, 120, 110, 110, 60])
+        return panel
+
+    def _cooperatives_panel(self) -> RecordListPanel:
+        model = CooperativeTableModel(lambda ids: search.cooperative_rows(self.db, ids), self)
+        panel = RecordListPanel(model, lambda q: search.cooperative_ids(self.db, q),
+                                self.tr("搜索合作社：名称、拼音首字母、信用代码或电话"),
+                                lambda n: self.tr("共 {n} 个合作社").format(n=n))
+        panel.set_column_widths([240, 170, 90, 120, 110])
+        return panel
+
+    def _make_status_bar(self) -> None:
+        # Placeholders until the sync feature reports real state.
+        self.network_label = QLabel(self.tr("● 离线"))
+        self.network_label.setToolTip(self.tr("尚未配置数据交换平台"))
+        self.sync_label = QLabel(self.tr("上次同步：从未同步"))
+        self.user_label = QLabel(self.tr("数据库：{path}").format(path=self.db.path.name))
+        self.user_label.setToolTip(str(self.db.path))
+        bar = self.statusBar()
+        bar.addWidget(self.user_label, 1)
+        bar.addPermanentWidget(self.sync_label)
+        bar.addPermanentWidget(self.network_label)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        refresh = QAction(self.tr("刷新(&R)"), self, shortcut=QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_divisions)
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&X)"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        find = QAction(self.tr("查找农户(&S)"), self, shortcut=QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.on_find)
+        view_menu.addAction(find)
+        language_menu = view_menu.addMenu(self.tr("界面语言(&L)"))
+        group = QActionGroup(self)
+        current = saved_language()
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True, checked=(code == current))
+            action.triggered.connect(lambda _=False, c=code: self.on_language_chosen(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于(&A)"), self)
+        about.triggered.connect(lambda: show_about(self, self.db))
+        help_menu.addAction(about)
+
+    # -- handlers ------------------------------------------------------------------------
+    def refresh_divisions(self) -> None:
+        run_task(division_tree, self.db, on_done=self.tree.set_divisions, on_error=self.on_failure)
+
+    def on_division_selected(self, code: str) -> None:
+        self.households.set_division(code or None)
+        self.cooperatives.set_division(code or None)
+
+    def on_find(self) -> None:
+        self.tabs.setCurrentWidget(self.households)
+        self.households.search.setFocus()
+        self.households.search.selectAll()
+
+    def on_language_chosen(self, code: str) -> None:
+        save_language(code)
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动时生效。"))
+
+    def on_failure(self, error) -> None:
+        QMessageBox.warning(self, self.tr("出错了"), self.tr("操作未能完成：{error}").format(error=error))
+
+    def _on_first_list(self, _count: int) -> None:
+        if not self._ready:
+            self._ready = True
+            self.sig_ready.emit()
+
+    @property
+    def version(self) -> str:
+        return __version__

@@ -1,0 +1,1 @@
+"""What the household and cooperative lists share: a lazy table model and a list panel."""
