@@ -6,8 +6,7 @@ from typing import Any, Iterable, Mapping
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.domain.collation import sort_key
-from app.domain.pinyin import initials
+from app.domain.pinyin import initials, sort_key
 from app.store.models import Cooperative, Household, new_id, utcnow
 
 
@@ -30,7 +29,7 @@ def cooperative_columns(document: Mapping[str, Any]) -> dict[str, Any]:
     name = document.get("name", "")
     return {
         "village_code": document["village_code"], "name": name,
-        "name_initials": initials(name), "name_pinyin": sort_key(name),
+        "name_initials": initials(name, surname=False), "name_pinyin": sort_key(name, surname=False),
         "uscc": document.get("uscc", ""), "legal_rep_name": document.get("legal_rep_name", ""),
         "legal_rep_id_number": document.get("legal_rep_id_number", ""),
         "phone": document.get("phone") or "",
