@@ -56,7 +56,8 @@ def create_demo(db: Database, households: int, *, seed: int = 1, today: date | N
         info = VillageInfo(village["code"], village["name"])
         village_households = [generator.household(info) for _ in range(quota)]
         pending.extend(village_households)
-        for start in range(0, quota - HOUSEHOLDS_PER_COOPERATIVE // 2, HOUSEHOLDS_PER_COOPERATIVE):
+        for number in range(_cooperatives_for(quota)):
+            start = number * HOUSEHOLDS_PER_COOPERATIVE
             members = [h["id"] for h in village_households[start:start + 8]]
             pending.append(generator.cooperative(info, members))
             cooperatives += 1
@@ -73,6 +74,13 @@ def _flush(db: Database, pending: list[dict]) -> None:
     with db.session() as session:
         bulk_insert(session, pending)
     pending.clear()
+
+
+def _cooperatives_for(households: int) -> int:
+    """About one cooperative per 60 households, and one in every village of five or more."""
+    if households < 5:
+        return 0
+    return max(1, round(households / HOUSEHOLDS_PER_COOPERATIVE))
 
 
 def _quotas(weights: list[int], total: int) -> list[int]:
