@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         panel = RecordListPanel(model, lambda q: search.household_ids(self.db, q),
                                 self.tr("搜索户主：姓名、拼音首字母（如 zs）、身份证号或电话"),
                                 lambda n: self.tr("共 {n} 户").format(n=n))
-        panel.set_column_widths([110, 170, 120, 110, 110, 60])
+        panel.set_column_widths([110, 170, 120, 110, 110, 90])
         return panel
 
     def _cooperatives_panel(self) -> RecordListPanel:

@@ -9,18 +9,15 @@ from app.services.search import CooperativeRow
 from app.ui.records.table_model import Column, LazyRecordTableModel
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CooperativeTableModel", text)
-
 
 class CooperativeTableModel(LazyRecordTableModel):
     def __init__(self, fetch_rows: Callable[[list[str]], list[CooperativeRow]], parent=None):
-        columns = [Column(_t("合作社名称"), "name", "name"),
-                   Column(_t("统一社会信用代码"), "uscc", "uscc"),
-                   Column(_t("法定代表人"), "legal_rep_name", "legal_rep"),
-                   Column(_t("联系电话"), "phone_masked", "phone"),
-                   Column(_t("所在村"), "village_name", "village"),
-                   Column(_t("更新时间"), "updated_at", "updated")]
+        columns = [Column(QCoreApplication.translate("CooperativeTableModel", "合作社名称"), "name", "name"),
+                   Column(QCoreApplication.translate("CooperativeTableModel", "统一社会信用代码"), "uscc", "uscc"),
+                   Column(QCoreApplication.translate("CooperativeTableModel", "法定代表人"), "legal_rep_name", "legal_rep"),
+                   Column(QCoreApplication.translate("CooperativeTableModel", "联系电话"), "phone_masked", "phone"),
+                   Column(QCoreApplication.translate("CooperativeTableModel", "所在村"), "village_name", "village"),
+                   Column(QCoreApplication.translate("CooperativeTableModel", "更新时间"), "updated_at", "updated")]
         super().__init__(columns, fetch_rows, parent)
 
     def display(self, column: Column, value: Any) -> str:
