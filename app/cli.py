@@ -143,11 +143,21 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
     return run_selftest(args.data_dir)
 
 
+def _start_logging(args: argparse.Namespace) -> None:
+    from app.logs import configure_logging
+
+    try:
+        configure_logging(args.data_dir or default_data_dir())
+    except OSError:
+        pass  # an unusable data folder is reported by the command itself, in one line
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        _start_logging(args)
         if args.command is None:
             from app.ui.application import run_gui
 

@@ -67,6 +67,7 @@ def create_demo(db: Database, households: int, *, seed: int = 1, today: date | N
         if progress:
             progress(made, households)
     _flush(db, pending)
+    db.analyze()
     return DemoSummary(len(villages), households, cooperatives)
 
 

@@ -68,5 +68,14 @@ class Database:
         finally:
             session.close()
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load: demo, import, pull).
+
+        Without them SQLite may pick the search index for an exact ID-number lookup and
+        scan 100,000 entries instead of seeking one.
+        """
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
         self.engine.dispose()

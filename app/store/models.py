@@ -77,6 +77,9 @@ class Household(Versioned, Base):
         Index("ix_households_id_number", "head_id_number"),
         Index("ix_households_initials", "head_initials"),
         Index("ix_households_phone", "head_phone"),
+        # Covering index for list searches (see migration 0001).
+        Index("ix_households_search", "deleted", "head_pinyin", "id", "head_name", "head_initials",
+              "head_id_number", "head_phone", "village_code"),
     )
 
 
@@ -103,6 +106,8 @@ class Cooperative(Versioned, Base):
         Index("ix_cooperatives_village_pinyin", "village_code", "name_pinyin"),
         Index("ix_cooperatives_uscc", "uscc"),
         Index("ix_cooperatives_initials", "name_initials"),
+        Index("ix_cooperatives_search", "deleted", "name_pinyin", "id", "name", "name_initials", "uscc",
+              "phone", "village_code", "legal_rep_id_number"),
     )
 
 
