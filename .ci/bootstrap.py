@@ -25,6 +25,8 @@ DEBIAN_PACKAGES = [
     "libxcb-image0", "libxcb-keysyms1", "libxcb-render-util0", "libxcb-render0",
     "libxcb-shape0", "libxcb-util1", "libxcb-xkb1", "xvfb", "xauth", "fontconfig-config",
     "fonts-dejavu-core", "poppler-utils", "zbar-tools",
+    # The reference platform is also tested on PostgreSQL (tests/sync/test_sync_postgresql.py).
+    "postgresql",
 ]
 
 

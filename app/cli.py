@@ -7,7 +7,9 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
 import tempfile
 from datetime import date
@@ -33,9 +35,16 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）", EXIT_USAGE)
 
 
-def _data_dir_argument(parser: argparse.ArgumentParser) -> None:
+USER_ENV, PASSWORD_ENV = "CREDIT_VILLAGE_USER", "CREDIT_VILLAGE_PASSWORD"
+
+
+def _data_dir_argument(parser: argparse.ArgumentParser, login: bool = True) -> None:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help=f"数据目录（默认：环境变量 {DATA_DIR_ENV}，否则 {default_data_dir()}）")
+    if login:
+        parser.add_argument("--user", default=None,
+                            help=f"登录用户名（默认：环境变量 {USER_ENV}）；密码取自环境变量 "
+                                 f"{PASSWORD_ENV}，否则在终端提示输入")
 
 
 def _positive_int(text: str) -> int:
@@ -71,34 +80,64 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir_argument(info)
     info.set_defaults(handler=_cmd_info)
 
-    selftest = commands.add_parser("selftest", help="自检：打开数据库并离屏渲染主窗口")
-    _data_dir_argument(selftest)
+    selftest = commands.add_parser("selftest", help="自检：在临时数据目录中生成小型演示数据，并离屏渲染主窗口")
+    _data_dir_argument(selftest, login=False)
     selftest.set_defaults(handler=_cmd_selftest)
     return parser
 
 
-def _open(args: argparse.Namespace):
-    from app.store.open import StoreError, open_database
+def _data_dir(args: argparse.Namespace) -> Path:
+    return args.data_dir or default_data_dir()
 
+
+def _password(prompt: str = "密码：") -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"需要密码：请设置环境变量 {PASSWORD_ENV}，或在终端中运行以便输入", EXIT_USAGE)
+    return getpass.getpass(prompt)
+
+
+def _login(args: argparse.Namespace):
+    """The workspace of the user named by ``--user`` (or the environment), after the password."""
+    from app.security.errors import SecurityError
+    from app.services.accounts import unlock
+    from app.store.open import StoreError
+
+    username = args.user or os.environ.get(USER_ENV)
+    if not username:
+        raise CliError(f"需要登录：请用 --user 指定用户名（或设置环境变量 {USER_ENV}）", EXIT_USAGE)
     try:
-        return open_database(args.data_dir or default_data_dir())
-    except StoreError as exc:
+        return unlock(_data_dir(args), username, _password())
+    except (SecurityError, StoreError) as exc:
         raise CliError(str(exc)) from exc
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import DemoError, create_demo
+    from app.security.errors import SecurityError
+    from app.services.accounts import is_initialized
+    from app.services.demo import DEMO_ACCOUNTS, DemoError, create_demo, create_demo_store
+    from app.store.open import StoreError
 
-    db = _open(args)
+    progress = _progress_printer(args.households)
+    fresh = not is_initialized(_data_dir(args))
     try:
-        summary = create_demo(db, args.households, seed=args.seed, today=args.today,
-                              progress=_progress_printer(args.households))
-    except DemoError as exc:
+        if fresh:
+            ws, summary = create_demo_store(_data_dir(args), args.households, seed=args.seed,
+                                            today=args.today, progress=progress)
+        else:
+            ws = _login(args)
+            summary = create_demo(ws, args.households, seed=args.seed, today=args.today, progress=progress)
+    except (DemoError, SecurityError, StoreError) as exc:
         raise CliError(str(exc)) from exc
-    finally:
-        db.close()
+    ws.close()
     print(f"演示数据已生成：{summary.villages} 个村，{summary.households} 户农户，"
-          f"{summary.cooperatives} 个合作社 → {db.path}")
+          f"{summary.cooperatives} 个合作社 → {ws.db.path}")
+    if fresh:
+        print("演示账户（仅用于演示数据）：")
+        for name, password, role, display in DEMO_ACCOUNTS:
+            print(f"  {name:<11} 密码 {password:<16} {display}")
     return EXIT_OK
 
 
@@ -117,11 +156,11 @@ def _progress_printer(total: int) -> Callable[[int, int], None]:
 def _cmd_info(args: argparse.Namespace) -> int:
     from app.services.info import store_info
 
-    db = _open(args)
+    ws = _login(args)
     try:
-        info = store_info(db)
+        info = store_info(ws.db)
     finally:
-        db.close()
+        ws.close()
     if args.json:
         print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -140,6 +179,11 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
     if args.data_dir is None:
         with tempfile.TemporaryDirectory(prefix="cv-selftest-") as folder:
             return run_selftest(Path(folder))
+    from app.paths import DATABASE_FILE
+    from app.services.accounts import is_initialized
+
+    if is_initialized(args.data_dir) or (Path(args.data_dir) / DATABASE_FILE).exists():
+        raise CliError("自检需要一个新的数据目录（或不指定 --data-dir）")
     return run_selftest(args.data_dir)
 
 

@@ -11,7 +11,7 @@ import importlib
 import platform
 import sys
 
-BENCHMARKS = ["bench_search", "bench_rating", "bench_documents"]
+BENCHMARKS = ["bench_search", "bench_rating", "bench_documents", "bench_sync"]
 
 
 def print_table(rows: list[dict]) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.services.demo import create_demo  # noqa: E402
+from app.services import accounts  # noqa: E402
+from app.services.demo import DEMO_ACCOUNTS, create_demo_store  # noqa: E402
 from app.store.open import open_database  # noqa: E402
 
 DEMO_TODAY = date(2026, 11, 28)
@@ -32,21 +33,45 @@ def db(data_dir: Path):
     database.close()
 
 
+def demo_password(username: str) -> str:
+    return next(password for name, password, _role, _display in DEMO_ACCOUNTS if name == username)
+
+
+@pytest.fixture
+def ws(data_dir: Path):
+    """A fresh encrypted store and the workspace of a loan officer in it (no records yet)."""
+    admin = accounts.initialize(data_dir, "admin", "admin-pass-1")
+    accounts.add_user(admin, "loan", "loan-pass-1", "loan_officer", "信贷员甲")
+    admin.close()
+    workspace = accounts.unlock(data_dir, "loan", "loan-pass-1")
+    yield workspace
+    workspace.close()
+
+
 @pytest.fixture(scope="session")
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data directory holding the demo city (600 households, seed 3), made once per run.
 
-    Tests that only read may share it; a test that writes takes ``db`` instead.
+    Tests that only read may share it; a test that writes takes ``ws`` instead.
     """
     folder = tmp_path_factory.mktemp("demo")
-    database = open_database(folder)
-    create_demo(database, DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY)
-    database.close()
+    admin, _summary = create_demo_store(folder, DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY)
+    admin.close()
     return folder
 
 
+def login(folder: Path, username: str) -> accounts.Workspace:
+    return accounts.unlock(folder, username, demo_password(username))
+
+
 @pytest.fixture
-def demo_db(demo_dir: Path):
-    database = open_database(demo_dir)
-    yield database
-    database.close()
+def demo_ws(demo_dir: Path):
+    """The demo city, logged in as the demo loan officer."""
+    workspace = login(demo_dir, "loan")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def demo_db(demo_ws):
+    return demo_ws.db

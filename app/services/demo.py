@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import func, select
 
+from app.security.roles import Permission, Role
+from app.services import accounts, audit
 from app.services.demo_data import DemoGenerator, VillageInfo
 from app.services.divisions import DEMO_CITY, read_division_file, replace_divisions
 from app.services.records import bulk_insert
@@ -14,6 +17,15 @@ from app.store.db import Database
 from app.store.models import Household
 
 Progress = Callable[[int, int], None]
+# Demo accounts, one per role, with well-known passwords: for trying the program on synthetic
+# data only. They are marked is_demo and the window title says so.
+DEMO_ACCOUNTS = [
+    ("admin", "demo-admin-2026", Role.ADMIN, "演示管理员"),
+    ("township", "demo-town-2026", Role.TOWNSHIP_OFFICER, "演示乡镇工作人员"),
+    ("loan", "demo-loan-2026", Role.LOAN_OFFICER, "演示信贷员"),
+    ("supervisor", "demo-super-2026", Role.SUPERVISOR, "演示审核员"),
+    ("viewer", "demo-view-2026", Role.VIEWER, "演示查看员"),
+]
 CHUNK = 5_000
 HOUSEHOLDS_PER_COOPERATIVE = 60
 
@@ -29,7 +41,25 @@ class DemoError(Exception):
     """The demo cannot be made here (for example, the database already holds records)."""
 
 
-def create_demo(db: Database, households: int, *, seed: int = 1, today: date | None = None,
+def create_demo_store(data_dir: Path, households: int, *, seed: int = 1, today: date | None = None,
+                      progress: Progress | None = None) -> tuple[accounts.Workspace, DemoSummary]:
+    """A new encrypted store in ``data_dir`` with the demo accounts and the demo city.
+
+    Returns the administrator's workspace (the caller closes it) and what was made.
+    """
+    name, password, _role, display = DEMO_ACCOUNTS[0]
+    ws = accounts.initialize(data_dir, name, password, display, is_demo=True)
+    try:
+        for name, password, role, display in DEMO_ACCOUNTS[1:]:
+            accounts.add_user(ws, name, password, role.value, display, is_demo=True)
+        summary = create_demo(ws, households, seed=seed, today=today, progress=progress)
+    except BaseException:
+        ws.close()
+        raise
+    return ws, summary
+
+
+def create_demo(ws: accounts.Workspace, households: int, *, seed: int = 1, today: date | None = None,
                 progress: Progress | None = None) -> DemoSummary:
     """Load the demo city's divisions and ``households`` synthetic households with cooperatives.
 
@@ -37,6 +67,8 @@ def create_demo(db: Database, households: int, *, seed: int = 1, today: date | N
     which are then scaled so that about 93% of registered households are filed, as in a
     township well into its credit-village work.
     """
+    ws.require(Permission.MANAGE_USERS)
+    db = ws.db
     if households < 1:
         raise DemoError("户数至少为 1")
     with db.session() as session:
@@ -68,6 +100,9 @@ def create_demo(db: Database, households: int, *, seed: int = 1, today: date | N
             progress(made, households)
     _flush(db, pending)
     db.analyze()
+    with db.session() as session:
+        audit.record(session, ws.actor.username, "demo_created", details={
+            "households": households, "cooperatives": cooperatives, "seed": seed})
     return DemoSummary(len(villages), households, cooperatives)
 
 

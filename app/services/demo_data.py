@@ -58,7 +58,7 @@ class DemoGenerator:
         self._male_names = list(provider.first_names_male)
         self._female_names = list(provider.first_names_female)
         self.today = today
-        self._sequence = 0
+        self._sequences: dict[tuple[str, date], int] = {}
 
     def _uuid(self) -> str:
         return str(uuid.UUID(int=self.random.getrandbits(128), version=4))
@@ -75,8 +75,11 @@ class DemoGenerator:
         former = FORMER_REGION_CODES.get(county)
         if former and birth.year <= former[1] and self.random.random() < 0.7:
             region = former[0]
-        self._sequence = (self._sequence + 1) % 500
-        return make_id_number(region, birth, self._sequence, sex)
+        # One sequence per (region, birth date), as a police station issues them: never a duplicate.
+        # The last digit's parity is the sex, so count in pairs and pick the digit by sex.
+        pair = self._sequences.get((region, birth), self.random.randint(0, 200))
+        self._sequences[(region, birth)] = pair + 1
+        return make_id_number(region, birth, (pair % 500) * 2 + (sex == "male"), sex)
 
     def birth(self, min_age: int, max_age: int) -> date:
         age_days = self.random.randint(min_age * 365 + 1, max_age * 365 - 1)
@@ -119,15 +122,15 @@ class DemoGenerator:
             "members": members,
             "head_is_labour": head_age <= 65,
             "years_resident": r.randint(1, head_age),
-            "business_type": r.choices(BUSINESS, BUSINESS_WEIGHTS)[0],
-            "business_years": r.randint(0, min(30, head_age - 18)),
-            "land": self._land(),
             "consent": {"signed": consent, "date": collected_on.isoformat() if consent else None,
                         "collector": collector},
             "collected_by": collector, "collected_on": collected_on.isoformat(),
             "form_id": "household", "form_version": 1,
         }
-        if consent:
+        business = {"business_type": r.choices(BUSINESS, BUSINESS_WEIGHTS)[0],
+                    "business_years": r.randint(0, min(30, head_age - 18)), "land": self._land()}
+        if consent:  # without written consent only the basic identity is kept
+            document.update(business)
             document.update(self._credit_fields(income))
         return document
 

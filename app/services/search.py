@@ -16,7 +16,8 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from app.domain.masking import mask_id_number, mask_phone
 from app.domain.idnumber import normalize_id_number
 from app.services.divisions import code_range
-from app.store.db import Database
+from app.security.roles import Permission
+from app.services.accounts import Workspace
 from app.store.models import Cooperative, Division, Household
 
 _LATIN = re.compile(r"^[A-Za-z]+$")
@@ -93,16 +94,17 @@ COOPERATIVE_SORTS = {"name": Cooperative.name_pinyin, "uscc": Cooperative.uscc,
                      "village": Cooperative.village_code, "updated": Cooperative.updated_at}
 
 
-def household_ids(db: Database, query: ListQuery) -> list[str]:
+def household_ids(ws: Workspace, query: ListQuery) -> list[str]:
     """Ids of the households matching ``query``, in its order (tombstones excluded)."""
     m = Household
     conditions = [m.deleted == False,  # noqa: E712 - "= 0" lets SQLite use the covering index
                   _division_filter(m, query.division_code),
                   _text_filter(query.text, m.head_name, m.head_initials, m.head_id_number, m.head_phone)]
-    return _ids(db, m, conditions, HOUSEHOLD_SORTS, query)
+    ws.require(Permission.VIEW_RECORDS, "household")
+    return _ids(ws, m, conditions, HOUSEHOLD_SORTS, query)
 
 
-def cooperative_ids(db: Database, query: ListQuery) -> list[str]:
+def cooperative_ids(ws: Workspace, query: ListQuery) -> list[str]:
     """Ids of the cooperatives matching ``query``; the credit code counts as the ID number."""
     m = Cooperative
     text = _text_filter(query.text, m.name, m.name_initials, m.uscc, m.phone)
@@ -110,26 +112,28 @@ def cooperative_ids(db: Database, query: ListQuery) -> list[str]:
         text = or_(m.uscc == query.text.strip().upper(), m.legal_rep_id_number == query.text.strip().upper())
     conditions = [m.deleted == False,  # noqa: E712 - "= 0" lets SQLite use the covering index
                   _division_filter(m, query.division_code), text]
-    return _ids(db, m, conditions, COOPERATIVE_SORTS, query)
+    ws.require(Permission.VIEW_RECORDS, "cooperative")
+    return _ids(ws, m, conditions, COOPERATIVE_SORTS, query)
 
 
-def _ids(db: Database, model, conditions, sorts, query: ListQuery) -> list[str]:
+def _ids(ws: Workspace, model, conditions, sorts, query: ListQuery) -> list[str]:
     column = sorts.get(query.sort, sorts["name"])
     order = [column.desc() if query.descending else column.asc(), model.id]
     statement = select(model.id).where(and_(*[c for c in conditions if c is not None])).order_by(*order)
-    with db.engine.connect() as connection:  # a read: no unit of work needed
+    with ws.db.engine.connect() as connection:  # a read: no unit of work needed
         return list(connection.scalars(statement))
 
 
-def household_rows(db: Database, ids: list[str]) -> list[HouseholdRow]:
+def household_rows(ws: Workspace, ids: list[str]) -> list[HouseholdRow]:
     """List rows for ``ids`` in the same order, with ID numbers and phones masked."""
+    ws.require(Permission.VIEW_RECORDS, "household")
     if not ids:
         return []
     m = Household
     statement = (select(m.id, m.head_name, m.head_id_number, m.head_phone, Division.name,
                         m.group_name, m.consent_signed, m.updated_at)
                  .join(Division, Division.code == m.village_code).where(m.id.in_(ids)))
-    with db.engine.connect() as session:
+    with ws.db.engine.connect() as session:
         found = {row.id: HouseholdRow(row.id, row.head_name, mask_id_number(row.head_id_number),
                                       mask_phone(row.head_phone) if row.head_phone else "",
                                       row.name, row.group_name, row.consent_signed, row.updated_at)
@@ -137,15 +141,16 @@ def household_rows(db: Database, ids: list[str]) -> list[HouseholdRow]:
     return [found[i] for i in ids if i in found]
 
 
-def cooperative_rows(db: Database, ids: list[str]) -> list[CooperativeRow]:
+def cooperative_rows(ws: Workspace, ids: list[str]) -> list[CooperativeRow]:
     """List rows for ``ids`` in the same order, phones masked."""
+    ws.require(Permission.VIEW_RECORDS, "cooperative")
     if not ids:
         return []
     m = Cooperative
     statement = (select(m.id, m.name, m.uscc, m.legal_rep_name, m.phone, Division.name.label("village"),
                         m.updated_at)
                  .join(Division, Division.code == m.village_code).where(m.id.in_(ids)))
-    with db.engine.connect() as session:
+    with ws.db.engine.connect() as session:
         found = {row.id: CooperativeRow(row.id, row.name, row.uscc, row.legal_rep_name,
                                         mask_phone(row.phone) if row.phone else "", row.village,
                                         row.updated_at)

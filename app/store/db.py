@@ -7,6 +7,7 @@ can later hand in a keyed SQLCipher connection without touching any caller.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
@@ -24,6 +25,24 @@ def sqlite_connector(path: Path) -> Connector:
     def connect() -> sqlite3.Connection:
         # check_same_thread off: the GUI's worker threads borrow pooled connections.
         return sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+
+    return connect
+
+
+def sqlcipher_connector(path: Path, key: bytes) -> Connector:
+    """A factory of SQLCipher connections to ``path``, keyed with the raw 32-byte ``key``.
+
+    The key is given as a raw hex blob, so SQLCipher skips its own passphrase derivation
+    (the password was already stretched with argon2id when the key was unwrapped).
+    """
+    import sqlcipher3
+
+    literal = f"x'{key.hex()}'"
+
+    def connect():
+        connection = sqlcipher3.connect(str(path), check_same_thread=False, timeout=10)
+        connection.execute(f'PRAGMA key = "{literal}"')
+        return connection
 
     return connect
 
@@ -51,13 +70,23 @@ class Database:
     error, so a use case either happens whole or not at all.
     """
 
-    def __init__(self, path: Path, engine: Engine):
+    def __init__(self, path: Path, engine: Engine, connector: Connector):
         self.path = path
         self.engine = engine
+        self.connector = connector
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # calibre's "one read/write gate": writers of this process queue here instead of
+        # meeting SQLITE_BUSY, and the audit chain is appended by one writer at a time.
+        self._write_gate = threading.RLock()
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        with self._write_gate:
+            with self._unit_of_work() as session:
+                yield session
+
+    @contextmanager
+    def _unit_of_work(self) -> Iterator[Session]:
         session = self._sessions()
         try:
             yield session

@@ -6,7 +6,6 @@ failed or unwanted upgrade can always be undone by hand.
 """
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from sqlalchemy import Engine
 
 from alembic import command
 from app.paths import migrations_path
+from app.store.db import sqlcipher_connector, sqlite_connector
 
 
 def alembic_config() -> Config:
@@ -36,30 +36,34 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_copy(db_path: Path, label: str) -> Path:
-    """A consistent copy of ``db_path`` in ``backups/``, taken with the online backup API."""
+def backup_copy(db_path: Path, label: str, key: bytes | None = None) -> Path:
+    """A consistent copy of ``db_path`` in ``backups/``, taken with the online backup API.
+
+    With ``key`` both ends are SQLCipher files under that key: the copy of an encrypted
+    database is never a plaintext file on disk.
+    """
     folder = db_path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{label}-{stamp}.db"
-    source = sqlite3.connect(str(db_path))
+    connect = (lambda p: sqlcipher_connector(p, key)()) if key is not None else (lambda p: sqlite_connector(p)())
+    source = connect(db_path)
     try:
-        destination = sqlite3.connect(str(target))
-        with destination:
-            source.backup(destination)
+        destination = connect(target)
+        source.backup(destination)
         destination.close()
     finally:
         source.close()
     return target
 
 
-def upgrade(engine: Engine, db_path: Path, target: str = "head") -> Path | None:
+def upgrade(engine: Engine, db_path: Path, target: str = "head", key: bytes | None = None) -> Path | None:
     """Migrate to ``target``; returns the backup made first (``None`` when nothing was due)."""
     current = current_revision(engine)
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return None
-    backup = backup_copy(db_path, f"before-{wanted}") if current is not None else None
+    backup = backup_copy(db_path, f"before-{wanted}", key) if current is not None else None
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

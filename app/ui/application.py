@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from app.store.open import StoreError, open_database
+from app.services.accounts import is_initialized
 from app.ui.fonts import install_bundled_font
 from app.ui.i18n import install_language, saved_language
 
@@ -25,18 +25,40 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:
-    """Open the store of ``data_dir`` and run the main window until it closes."""
+    """Set up or log in to the store of ``data_dir`` and run the main window until it closes."""
+    from app.ui.accounts.dialogs import LoginDialog, SetupDialog
     from app.ui.main_window import MainWindow
 
     app = make_application(language=language)
     try:
-        db = open_database(data_dir)
-    except StoreError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("Application", "无法打开数据库"), str(exc))
+        dialog = LoginDialog(data_dir) if is_initialized(data_dir) else SetupDialog(data_dir)
+    except OSError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "无法打开数据目录"), str(exc))
         return 1
-    window = MainWindow(db)
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
+        return 0
+    workspace = dialog.workspace
+    window = MainWindow(workspace)
+    install_idle_lock(app, window)
     window.show()
     try:
         return app.exec()
     finally:
-        db.close()
+        workspace.close()
+
+
+def install_idle_lock(app: QApplication, window) -> None:
+    """Lock the screen after the configured idle time; the same user's password reopens it."""
+    from app.ui.accounts.dialogs import ScreenLock
+    from app.ui.accounts.idle import IdleWatcher, idle_minutes
+
+    watcher = IdleWatcher(idle_minutes() * 60_000, window)
+    app.installEventFilter(watcher)
+
+    def lock() -> None:
+        watcher.pause()
+        ScreenLock(window.ws, window).exec()
+        watcher.resume()
+
+    watcher.sig_idle.connect(lock)
+    window.idle_watcher = watcher

@@ -1,13 +1,14 @@
 """The main window: it only assembles the features and wires their signals."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from app import __version__
 from app.services import search
-from app.store.db import Database
+from app.security.roles import Permission, role_label
+from app.services.accounts import Workspace
 from app.ui.about import show_about
 from app.ui.cooperatives.table_model import CooperativeTableModel
 from app.ui.divisions.tree import DivisionTreeView
@@ -23,16 +24,23 @@ class MainWindow(QMainWindow):
 
     sig_ready = Signal()  # the tree and the first household list have loaded
 
-    def __init__(self, db: Database, parent=None):
+    def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
-        self.db = db
-        self.setWindowTitle(self.tr("信用村镇外业助手"))
+        self.ws = ws
+        self.db = ws.db
+        self.setWindowTitle(self._title())
         self.tree = DivisionTreeView()
         self.households = self._households_panel()
         self.cooperatives = self._cooperatives_panel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.households, self.tr("农户"))
-        self.tabs.addTab(self.cooperatives, self.tr("合作社"))
+        if ws.can(Permission.VIEW_RECORDS):
+            self.tabs.addTab(self.households, self.tr("农户"))
+            self.tabs.addTab(self.cooperatives, self.tr("合作社"))
+        else:
+            notice = QLabel(self.tr("管理员账户负责用户、备份与审计，不查看农户和合作社档案。"
+                                    "请用业务账户登录以查看档案。"), wordWrap=True,
+                            alignment=Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(notice, self.tr("档案"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.tabs)
@@ -50,16 +58,16 @@ class MainWindow(QMainWindow):
         self.refresh_divisions()
 
     def _households_panel(self) -> RecordListPanel:
-        model = HouseholdTableModel(lambda ids: search.household_rows(self.db, ids), self)
-        panel = RecordListPanel(model, lambda q: search.household_ids(self.db, q),
+        model = HouseholdTableModel(lambda ids: search.household_rows(self.ws, ids), self)
+        panel = RecordListPanel(model, lambda q: search.household_ids(self.ws, q),
                                 self.tr("搜索户主：姓名、拼音首字母（如 zs）、身份证号或电话"),
                                 lambda n: self.tr("共 {n} 户").format(n=n))
         panel.set_column_widths([110, 170, 120, 110, 110, 90])
         return panel
 
     def _cooperatives_panel(self) -> RecordListPanel:
-        model = CooperativeTableModel(lambda ids: search.cooperative_rows(self.db, ids), self)
-        panel = RecordListPanel(model, lambda q: search.cooperative_ids(self.db, q),
+        model = CooperativeTableModel(lambda ids: search.cooperative_rows(self.ws, ids), self)
+        panel = RecordListPanel(model, lambda q: search.cooperative_ids(self.ws, q),
                                 self.tr("搜索合作社：名称、拼音首字母、信用代码或电话"),
                                 lambda n: self.tr("共 {n} 个合作社").format(n=n))
         panel.set_column_widths([240, 170, 90, 120, 110])
@@ -70,7 +78,9 @@ class MainWindow(QMainWindow):
         self.network_label = QLabel(self.tr("● 离线"))
         self.network_label.setToolTip(self.tr("尚未配置数据交换平台"))
         self.sync_label = QLabel(self.tr("上次同步：从未同步"))
-        self.user_label = QLabel(self.tr("数据库：{path}").format(path=self.db.path.name))
+        actor = self.ws.actor
+        self.user_label = QLabel(self.tr("当前用户：{name}（{role}）").format(
+            name=actor.display_name, role=QCoreApplication.translate("security", role_label(actor.role))))
         self.user_label.setToolTip(str(self.db.path))
         bar = self.statusBar()
         bar.addWidget(self.user_label, 1)
@@ -105,9 +115,16 @@ class MainWindow(QMainWindow):
 
     # -- handlers ------------------------------------------------------------------------
     def refresh_divisions(self) -> None:
-        run_task(division_tree, self.db, on_done=self.tree.set_divisions, on_error=self.on_failure)
+        run_task(division_tree, self.db, on_done=self._on_divisions, on_error=self.on_failure)
+
+    def _on_divisions(self, roots) -> None:
+        self.tree.set_divisions(roots)
+        if not self.ws.can(Permission.VIEW_RECORDS):
+            self._on_first_list(0)
 
     def on_division_selected(self, code: str) -> None:
+        if not self.ws.can(Permission.VIEW_RECORDS):
+            return  # the administrator manages accounts, not credit files
         self.households.set_division(code or None)
         self.cooperatives.set_division(code or None)
 
@@ -122,6 +139,12 @@ class MainWindow(QMainWindow):
 
     def on_failure(self, error) -> None:
         QMessageBox.warning(self, self.tr("出错了"), self.tr("操作未能完成：{error}").format(error=error))
+
+    def _title(self) -> str:
+        title = self.tr("信用村镇外业助手")
+        if self.ws.actor.is_demo:
+            title += self.tr(" — 演示账户，仅限演示数据")
+        return title
 
     def _on_first_list(self, _count: int) -> None:
         if not self._ready:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 
-from app.services.demo import create_demo
-from app.services.info import store_info
-from app.store.open import StoreError, open_database
+from app.security.errors import SecurityError
+from app.services import accounts
+from app.services.demo import DEMO_ACCOUNTS, create_demo_store
+from app.store.open import StoreError
 
 TIMEOUT_MS = 20_000
 
@@ -21,15 +22,16 @@ def run_selftest(data_dir: Path) -> int:
     from app.ui.main_window import MainWindow
 
     try:
-        db = open_database(data_dir)
-    except StoreError as exc:
+        admin, _summary = create_demo_store(data_dir, 60, seed=7)
+        admin.close()
+        loan = next(a for a in DEMO_ACCOUNTS if a[0] == "loan")
+        ws = accounts.unlock(data_dir, loan[0], loan[1])
+    except (StoreError, SecurityError) as exc:
         print(f"自检失败：{exc}", file=sys.stderr)
         return 1
     try:
-        if store_info(db).households == 0:
-            create_demo(db, 60, seed=7)
         app = make_application()
-        window = MainWindow(db)
+        window = MainWindow(ws)
         window.show()
         loop = QEventLoop()
         window.sig_ready.connect(loop.quit)
@@ -42,7 +44,7 @@ def run_selftest(data_dir: Path) -> int:
         if rows == 0 or picture.isNull():
             print("自检失败：主窗口未能列出农户", file=sys.stderr)
             return 1
-        print(f"自检通过：数据库 {db.path}，主窗口列出 {rows} 户")
+        print(f"自检通过：加密数据库 {ws.db.path}，主窗口列出 {rows} 户")
         return 0
     finally:
-        db.close()
+        ws.close()

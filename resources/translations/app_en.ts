@@ -15,8 +15,8 @@
 <context>
     <name>Application</name>
     <message>
-        <source>无法打开数据库</source>
-        <translation>Cannot open the database</translation>
+        <source>无法打开数据目录</source>
+        <translation>Cannot open the data folder</translation>
     </message>
 </context>
 <context>
@@ -105,6 +105,33 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>登录 — 信用村镇外业助手</source>
+        <translation>Log in — Credit Village Field Client</translation>
+    </message>
+    <message>
+        <source>请输入用户名和密码。数据已加密，只有本机账户能打开。</source>
+        <translation>Enter your user name and password. The data is encrypted; only accounts of this laptop can open it.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>请填写用户名和密码</source>
+        <translation>Please enter user name and password</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>信用村镇外业助手</source>
@@ -117,6 +144,14 @@
     <message>
         <source>合作社</source>
         <translation>Cooperatives</translation>
+    </message>
+    <message>
+        <source>管理员账户负责用户、备份与审计，不查看农户和合作社档案。请用业务账户登录以查看档案。</source>
+        <translation>The administrator account manages users, backups and the audit trail and does not see household or cooperative files. Log in with a field account to see them.</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>Files</translation>
     </message>
     <message>
         <source>搜索户主：姓名、拼音首字母（如 zs）、身份证号或电话</source>
@@ -147,8 +182,8 @@
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <source>数据库：{path}</source>
-        <translation>Database: {path}</translation>
+        <source>当前用户：{name}（{role}）</source>
+        <translation>User: {name} ({role})</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -198,6 +233,10 @@
         <source>操作未能完成：{error}</source>
         <translation>The operation could not be completed: {error}</translation>
     </message>
+    <message>
+        <source> — 演示账户，仅限演示数据</source>
+        <translation> — demo account, demo data only</translation>
+    </message>
 </context>
 <context>
     <name>RecordListPanel</name>
@@ -208,6 +247,67 @@
     <message>
         <source>查询失败</source>
         <translation>Search failed</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLock</name>
+    <message>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>长时间未操作，屏幕已锁定。请输入 {name} 的密码继续。</source>
+        <translation>The screen locked after a period of inactivity. Enter the password of {name} to continue.</translation>
+    </message>
+    <message>
+        <source>密码错误</source>
+        <translation>Wrong password</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>首次使用 — 创建管理员</source>
+        <translation>First start — create the administrator</translation>
+    </message>
+    <message>
+        <source>本机尚无账户。请创建管理员账户：管理员负责建立其他用户、备份与恢复。请牢记密码：数据用它加密，所有账户都忘记密码时数据将无法恢复。</source>
+        <translation>This laptop has no accounts yet. Create the administrator, who creates the other users and makes backups and restores. Keep the password safe: the data is encrypted with it, and if every account forgets its password the data cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>密码（至少 8 位）</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountDialog</name>
+    <message>
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
     </message>
 </context>
 </TS>

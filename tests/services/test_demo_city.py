@@ -90,6 +90,35 @@ def test_the_same_seed_gives_the_same_city():
     assert first == second
 
 
-def test_demo_refuses_a_database_that_already_holds_records(demo_db):
-    with pytest.raises(DemoError, match="已有农户档案"):
-        create_demo(demo_db, 10)
+def test_demo_refuses_a_database_that_already_holds_records(demo_dir):
+    from tests.conftest import login
+
+    admin = login(demo_dir, "admin")
+    try:
+        with pytest.raises(DemoError, match="已有农户档案"):
+            create_demo(admin, 10)
+    finally:
+        admin.close()
+
+
+def test_demo_creates_one_account_per_role(demo_dir):
+    from app.services.accounts import list_users
+    from tests.conftest import login
+
+    admin = login(demo_dir, "admin")
+    try:
+        roles = {actor.role for actor in list_users(admin)}
+    finally:
+        admin.close()
+    assert roles == {"admin", "township_officer", "loan_officer", "supervisor", "viewer"}
+
+
+def test_every_demo_record_passes_the_questionnaire_validator(demo_db):
+    from app.survey.definition import load_form_for
+    from app.survey.validate import validate_record
+
+    with demo_db.session() as s:
+        documents = s.scalars(select(Household.data)).all() + s.scalars(select(Cooperative.data)).all()
+    for document in documents:
+        report = validate_record(document, load_form_for(document), today=DEMO_TODAY)
+        assert report.errors == [], (document["id"], [p.message for p in report.errors])

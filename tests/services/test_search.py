@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.services.divisions import replace_divisions
 from app.services.records import bulk_insert
-from app.services.search import ListQuery, cooperative_ids, household_ids, household_rows
+from app.services.search import ListQuery, cooperative_ids, cooperative_rows, household_ids, household_rows
 from app.store.models import Household
 
 VILLAGE, OTHER_VILLAGE = "445122100201", "445103101202"
@@ -19,7 +19,7 @@ def _household(name: str, id_number: str, phone: str, village: str = VILLAGE) ->
 
 
 @pytest.fixture
-def listed(db):
+def listed(ws):
     divisions = [
         {"code": "445122000000", "name": "饶平县", "level": "county", "parent_code": None, "registered_households": 0, "former_codes": ""},
         {"code": "445122100000", "name": "黄冈镇", "level": "township", "parent_code": "445122000000", "registered_households": 0, "former_codes": ""},
@@ -35,15 +35,15 @@ def listed(db):
         _household("100%_纯", "445122197004041111", "13600003333"),
         _household("单田芳", "445122195005051234", ""),
     ]
-    with db.session() as s:
+    with ws.db.session() as s:
         replace_divisions(s, divisions)
         bulk_insert(s, people)
-    return db
+    return ws
 
 
-def _names(db, query: ListQuery) -> list[str]:
-    with db.session() as s:
-        ids = household_ids(db, query)
+def _names(ws, query: ListQuery) -> list[str]:
+    with ws.db.session() as s:
+        ids = household_ids(ws, query)
         by_id = dict(s.execute(select(Household.id, Household.head_name)).all())
     return [by_id[i] for i in ids]
 
@@ -92,14 +92,28 @@ def test_rows_come_back_in_the_order_of_the_ids_asked_for(listed):
 
 
 def test_tombstoned_households_are_not_listed(listed):
-    with listed.session() as s:
+    with listed.db.session() as s:
         s.execute(Household.__table__.update().where(Household.head_name == "李四").values(deleted=True))
     assert "李四" not in _names(listed, ListQuery())
 
 
-def test_cooperatives_are_found_by_credit_code(demo_db):
-    all_ids = cooperative_ids(demo_db, ListQuery())
-    from app.services.search import cooperative_rows
-    first = cooperative_rows(demo_db, all_ids[:1])[0]
-    assert cooperative_ids(demo_db, ListQuery(text=first.uscc)) == [first.id]
-    assert cooperative_ids(demo_db, ListQuery(text=first.uscc.lower())) == [first.id]
+def test_cooperatives_are_found_by_credit_code(demo_ws):
+    all_ids = cooperative_ids(demo_ws, ListQuery())
+    first = cooperative_rows(demo_ws, all_ids[:1])[0]
+    assert cooperative_ids(demo_ws, ListQuery(text=first.uscc)) == [first.id]
+    assert cooperative_ids(demo_ws, ListQuery(text=first.uscc.lower())) == [first.id]
+
+
+def test_the_administrator_cannot_list_households_and_the_refusal_is_audited(demo_dir):
+    from app.security.roles import PermissionDenied
+    from app.services import audit
+    from tests.conftest import login
+
+    admin = login(demo_dir, "admin")
+    try:
+        with pytest.raises(PermissionDenied):
+            household_ids(admin, ListQuery())
+        last = audit.find_entries(admin.db, audit.AuditFilter(action="permission_denied"), limit=1)[0]
+        assert last["actor"] == "admin" and last["details"]["permission"] == "view_records"
+    finally:
+        admin.close()

@@ -1,0 +1,184 @@
+"""Reads a record through its questionnaire: typed values, skip logic, per-field problems.
+
+Both :func:`app.survey.validate.validate_record` and :func:`normalize_record` start here, so
+the GUI, the import and the platform see one interpretation of every answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping
+
+from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.uscc import normalize_uscc
+from app.survey.constraints import check_constraints
+from app.survey.expressions import Scope
+from app.survey.form_model import Field, FormDefinition, RepeatGroup
+from app.survey.record_paths import get_path, is_blank, item_path, set_path
+from app.survey.values import parse_value
+
+
+@dataclass
+class Reading:
+    """What a record says, as far as its questionnaire can tell.
+
+    ``values`` holds the relevant, well-formed answers, typed and nested like the record;
+    ``unreadable`` the relevant answers that could not be read (record path -> raw value).
+    """
+
+    values: dict[str, object] = field(default_factory=dict)
+    unreadable: dict[str, object] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def overridden_paths(record: Mapping[str, object]) -> dict[str, Mapping[str, object]]:
+    """Supervisor overrides that give a reason and a name, by the field path they cover."""
+    found: dict[str, Mapping[str, object]] = {}
+    overrides = record.get("overrides")
+    for entry in overrides if isinstance(overrides, list) else ():
+        if isinstance(entry, Mapping) and not is_blank(entry.get("reason")) \
+                and not is_blank(entry.get("by")) and isinstance(entry.get("field"), str):
+            found[entry["field"]] = entry  # type: ignore[index]
+    return found
+
+
+def read_record(record: Mapping[str, object], form: FormDefinition, today: date) -> Reading:
+    """Type every answer, apply skip logic, and report faults of relevant answers only."""
+    reader = _Reader(record, form, today)
+    for item in form.items():
+        if isinstance(item, RepeatGroup):
+            reader.read_group(item)
+        elif not item.computed:
+            reader.read_field(item, get_path(record, item.name), item.path, reader.reading.values)
+    reader.apply_relevance()
+    return reader.finish()
+
+
+class _Reader:
+    def __init__(self, record: Mapping[str, object], form: FormDefinition, today: date):
+        self.record, self.form, self.today = record, form, today
+        self.reading = Reading()
+        self.overrides = overridden_paths(record)
+        self.pending: dict[str, Problem] = {}  # parse problems, kept if the field is relevant
+        self.irrelevant: set[str] = set()
+        self.required: list[tuple[Field | RepeatGroup, str]] = []
+
+    def read_field(self, field: Field, raw: object, path: str,
+                   into: dict[str, object]) -> None:
+        if is_blank(raw):
+            self.required.append((field, path))
+            return
+        try:
+            value = parse_value(field, raw, path, self.today)
+        except DomainError as error:
+            value = self.overridden(field, raw, path, error.problem)
+            if value is None:
+                self.pending[path] = error.problem
+                self.reading.unreadable[path] = raw
+                return
+        set_path(into, field.name, value)
+
+    def overridden(self, field: Field, raw: object, path: str, problem: Problem) -> str | None:
+        """A credit code that fails only its check character stands if a supervisor said so."""
+        entry = self.overrides.get(path)
+        if field.type != "credit_code" or problem.code != "uscc.checksum" or entry is None:
+            return None
+        self.pending[path] = Problem(path, "uscc.checksum_overridden", QT_TRANSLATE_NOOP(
+            CONTEXT, "{label}校验码不符，已由 {by} 确认保留，原因：{reason}"),
+            {"label": field.label, "by": entry["by"], "reason": entry["reason"]},
+            severity="warning")
+        return normalize_uscc(str(raw))
+
+    def read_group(self, group: RepeatGroup) -> None:
+        raw = self.record.get(group.name)
+        if raw is None:
+            self.required.append((group, group.name))
+            return
+        if not isinstance(raw, list):
+            self.pending[group.name] = Problem(group.name, "group.type", QT_TRANSLATE_NOOP(
+                CONTEXT, "{label}应是一个列表（每项一行）"), {"label": group.label})
+            self.reading.unreadable[group.name] = raw
+            return
+        items: list[dict[str, object]] = []
+        for index, entry in enumerate(raw):
+            values: dict[str, object] = {}
+            for field in group.fields:
+                source = entry.get(field.name) if isinstance(entry, Mapping) else None
+                self.read_field(field, source, item_path(group.name, index, field.name), values)
+            items.append(values)
+        self.reading.values[group.name] = items
+
+    def apply_relevance(self) -> None:
+        """Drop answers whose relevance condition does not hold (in questionnaire order)."""
+        values = self.reading.values
+        scope = Scope(values)
+        for item in self.form.items():
+            if item.relevant is not None and not item.relevant.holds(scope):
+                self.irrelevant.add(item.path)
+                _drop(values, item.path)
+                if isinstance(item, Field) and item.skipped_value is not None:
+                    set_path(values, item.name, item.skipped_value)
+            elif isinstance(item, RepeatGroup):
+                for index, entry in enumerate(values.get(item.name) or ()):  # type: ignore[arg-type]
+                    for field in item.fields:
+                        relevant = field.relevant
+                        if relevant is not None and not relevant.holds(scope.enter(entry)):
+                            self.irrelevant.add(item_path(item.name, index, field.name))
+                            entry.pop(field.name, None)
+                            if field.skipped_value is not None:
+                                entry[field.name] = field.skipped_value
+
+    def is_relevant(self, path: str) -> bool:
+        head = path.split("[")[0]
+        return path not in self.irrelevant and head not in self.irrelevant
+
+    def finish(self) -> Reading:
+        reading = self.reading
+        reading.unreadable = {p: v for p, v in reading.unreadable.items() if self.is_relevant(p)}
+        reading.problems.extend(p for path, p in self.pending.items() if self.is_relevant(path))
+        for item, path in self.required:
+            if item.required and self.is_relevant(path):
+                reading.problems.append(Problem(path, "field.required", QT_TRANSLATE_NOOP(
+                    CONTEXT, "请填写{label}"), {"label": item.label}))
+        self.check_values()
+        return reading
+
+    def check_values(self) -> None:
+        values = self.reading.values
+        for item in self.form.items():
+            if isinstance(item, Field):
+                value = get_path(values, item.name)
+                if value is not None and not item.computed:
+                    self.reading.problems.extend(
+                        check_constraints(item, value, item.path, self.today))
+                continue
+            entries = values.get(item.name)
+            if entries is None:
+                continue
+            self.reading.problems.extend(_count_problems(item, len(entries)))  # type: ignore[arg-type]
+            for index, entry in enumerate(entries):  # type: ignore[arg-type]
+                for field in item.fields:
+                    if field.name in entry:
+                        self.reading.problems.extend(check_constraints(
+                            field, entry[field.name], item_path(item.name, index, field.name),
+                            self.today))
+
+
+def _count_problems(group: RepeatGroup, count: int) -> list[Problem]:
+    params = {"label": group.label, "count": count}
+    if count < group.min_items:
+        return [Problem(group.name, "group.too_few", QT_TRANSLATE_NOOP(
+            CONTEXT, "{label}至少要有 {limit} 项，现在是 {count} 项"),
+            {**params, "limit": group.min_items})]
+    if group.max_items is not None and count > group.max_items:
+        return [Problem(group.name, "group.too_many", QT_TRANSLATE_NOOP(
+            CONTEXT, "{label}最多 {limit} 项，现在是 {count} 项"),
+            {**params, "limit": group.max_items})]
+    return []
+
+
+def _drop(values: dict[str, object], path: str) -> None:
+    *heads, last = path.split(".")
+    parent = get_path(values, ".".join(heads)) if heads else values
+    if isinstance(parent, dict):
+        parent.pop(last, None)

@@ -1,0 +1,1 @@
+"""First set-up, login, the idle screen lock and password changes."""
