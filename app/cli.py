@@ -7,6 +7,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import getpass
 import json
 import os
@@ -20,6 +21,9 @@ from app import __version__
 from app.paths import DATA_DIR_ENV, default_data_dir
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# Feature packages add their sub-commands here: each module has ``register(subparsers)`` and
+# uses this module's helpers (``data_dir_argument``, ``login``, ``CliError``).
+COMMAND_MODULES = ["audit", "rating", "backup"]
 
 
 class CliError(Exception):
@@ -38,7 +42,7 @@ class _Parser(argparse.ArgumentParser):
 USER_ENV, PASSWORD_ENV = "CREDIT_VILLAGE_USER", "CREDIT_VILLAGE_PASSWORD"
 
 
-def _data_dir_argument(parser: argparse.ArgumentParser, login: bool = True) -> None:
+def data_dir_argument(parser: argparse.ArgumentParser, login: bool = True) -> None:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help=f"数据目录（默认：环境变量 {DATA_DIR_ENV}，否则 {default_data_dir()}）")
     if login:
@@ -64,7 +68,7 @@ def _iso_date(text: str) -> date:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m app", description="信用村镇外业助手：不带子命令时启动图形界面。")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _data_dir_argument(parser)
+    data_dir_argument(parser)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="SUB-COMMAND")
 
@@ -72,25 +76,27 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--households", type=_positive_int, default=3000, help="农户数（默认 3000）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成相同数据")
     demo.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
-    _data_dir_argument(demo)
+    data_dir_argument(demo)
     demo.set_defaults(handler=_cmd_demo)
 
     info = commands.add_parser("info", help="数据库概况：总数及各区划的户数")
     info.add_argument("--json", action="store_true", help="输出 JSON，供脚本使用")
-    _data_dir_argument(info)
+    data_dir_argument(info)
     info.set_defaults(handler=_cmd_info)
 
     selftest = commands.add_parser("selftest", help="自检：在临时数据目录中生成小型演示数据，并离屏渲染主窗口")
-    _data_dir_argument(selftest, login=False)
+    data_dir_argument(selftest, login=False)
     selftest.set_defaults(handler=_cmd_selftest)
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"app.commands.{module}").register(commands)
     return parser
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
+def data_dir(args: argparse.Namespace) -> Path:
     return args.data_dir or default_data_dir()
 
 
-def _password(prompt: str = "密码：") -> str:
+def password(prompt: str = "密码：") -> str:
     password = os.environ.get(PASSWORD_ENV)
     if password is not None:
         return password
@@ -99,7 +105,7 @@ def _password(prompt: str = "密码：") -> str:
     return getpass.getpass(prompt)
 
 
-def _login(args: argparse.Namespace):
+def login(args: argparse.Namespace):
     """The workspace of the user named by ``--user`` (or the environment), after the password."""
     from app.security.errors import SecurityError
     from app.services.accounts import unlock
@@ -109,7 +115,7 @@ def _login(args: argparse.Namespace):
     if not username:
         raise CliError(f"需要登录：请用 --user 指定用户名（或设置环境变量 {USER_ENV}）", EXIT_USAGE)
     try:
-        return unlock(_data_dir(args), username, _password())
+        return unlock(data_dir(args), username, password())
     except (SecurityError, StoreError) as exc:
         raise CliError(str(exc)) from exc
 
@@ -121,13 +127,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from app.store.open import StoreError
 
     progress = _progress_printer(args.households)
-    fresh = not is_initialized(_data_dir(args))
+    fresh = not is_initialized(data_dir(args))
     try:
         if fresh:
-            ws, summary = create_demo_store(_data_dir(args), args.households, seed=args.seed,
+            ws, summary = create_demo_store(data_dir(args), args.households, seed=args.seed,
                                             today=args.today, progress=progress)
         else:
-            ws = _login(args)
+            ws = login(args)
             summary = create_demo(ws, args.households, seed=args.seed, today=args.today, progress=progress)
     except (DemoError, SecurityError, StoreError) as exc:
         raise CliError(str(exc)) from exc
@@ -156,7 +162,7 @@ def _progress_printer(total: int) -> Callable[[int, int], None]:
 def _cmd_info(args: argparse.Namespace) -> int:
     from app.services.info import store_info
 
-    ws = _login(args)
+    ws = login(args)
     try:
         info = store_info(ws.db)
     finally:

@@ -1,0 +1,1 @@
+"""Sub-commands of ``python -m app``, one module per feature (see ``app.cli.COMMAND_MODULES``)."""
