@@ -1,0 +1,75 @@
+"""``python -m app verify PAYLOAD|PDF``: check a certificate's signed QR offline.
+
+A payload is the text of the QR code (what any phone scanner shows). A PDF is rendered with
+poppler's ``pdftoppm`` and its QR codes read with ``zbarimg`` (Debian: poppler-utils,
+zbar-tools); each certificate page is checked. Exit code 0 only if every certificate is
+valid; otherwise the code of the first failure (see ``app.documents.signing.EXIT_CODES``).
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from app.cli import EXIT_OK, CliError, data_dir
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("verify", help="离线核验信用户证书二维码（二维码文字或证书 PDF）")
+    parser.add_argument("target", help="二维码内容（以 CV1| 开头），或证书 PDF 文件")
+    parser.add_argument("--keyring", type=Path, default=None,
+                        help="已知签发设备公钥文件（默认：数据目录中的 keyring.json，同步时更新）")
+    parser.add_argument("--revoked", type=Path, default=None, help="已撤销证书编号清单，每行一个")
+    parser.add_argument("--on", type=date.fromisoformat, default=None, help="按此日期核验（默认今天）")
+    parser.add_argument("--data-dir", type=Path, default=None, help="数据目录")
+    parser.set_defaults(handler=_verify)
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from app.documents.keys import Keyring
+    from app.documents.signing import verify_payload
+    from app.domain.problems import DomainError
+
+    keyring_path = args.keyring or data_dir(args) / "keyring.json"
+    try:
+        keyring = Keyring.load(keyring_path) if keyring_path.exists() else Keyring()
+        revoked = _read_revoked(args.revoked)
+    except (OSError, DomainError, ValueError) as exc:
+        raise CliError(f"无法读取公钥或撤销清单：{exc}") from exc
+    payloads = _payloads_of(args.target)
+    worst = EXIT_OK
+    for payload in payloads:
+        result = verify_payload(payload, keyring, today=args.on or date.today(), revoked=revoked)
+        print(result.message)
+        worst = worst or result.exit_code
+    return worst
+
+
+def _read_revoked(path: Path | None) -> set[str]:
+    if path is None:
+        return set()
+    return {line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()}
+
+
+def _payloads_of(target: str) -> list[str]:
+    path = Path(target)
+    if not target.lower().endswith(".pdf"):
+        return [target.strip()]
+    if not path.is_file():
+        raise CliError(f"找不到文件：{target}")
+    tools = [shutil.which("pdftoppm"), shutil.which("zbarimg")]
+    if not all(tools):
+        raise CliError("核验 PDF 需要 pdftoppm 和 zbarimg（poppler-utils、zbar-tools）；也可直接输入二维码内容")
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run([tools[0], "-r", "150", "-png", str(path), str(Path(folder) / "page")],
+                       check=True, capture_output=True)
+        payloads = []
+        for page in sorted(Path(folder).glob("page*.png")):
+            scan = subprocess.run([tools[1], "--quiet", "--raw", "-Sbinary", str(page)], capture_output=True)
+            payloads += [line for line in scan.stdout.decode("utf-8", "replace").splitlines() if line.strip()]
+    if not payloads:
+        raise CliError(f"{target} 中没有找到证书二维码")
+    return payloads
