@@ -18,8 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
-from app.services.demo import create_demo  # noqa: E402
-from app.store.open import open_database  # noqa: E402
+from app.services import accounts  # noqa: E402
+from app.services.demo import create_demo_store  # noqa: E402
+from app.ui.accounts.dialogs import LoginDialog  # noqa: E402
 from app.ui.application import make_application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 
@@ -39,24 +40,30 @@ def main() -> int:
     args = parser.parse_args()
     suffix = "" if args.language == "zh_CN" else f"-{args.language}"
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder))
-        create_demo(db, 3000, seed=1, today=date(2026, 11, 28))
+        admin, _summary = create_demo_store(Path(folder), 3000, seed=1, today=date(2026, 11, 28))
+        admin.close()
         app = make_application(language=args.language)
-        window = MainWindow(db)
+        OUT.mkdir(exist_ok=True)
+        login = LoginDialog(Path(folder), username="loan")
+        login.show()
+        app.processEvents()
+        login.grab().save(str(OUT / f"login{suffix}.png"))
+        login.close()
+        ws = accounts.unlock(Path(folder), "loan", "demo-loan-2026")
+        window = MainWindow(ws)
         window.resize(1280, 800)
         window.show()
         wait(window.sig_ready)
         window.tree.select_code("445122100203")
         wait(window.households.sig_loaded)
         app.processEvents()
-        OUT.mkdir(exist_ok=True)
         window.grab().save(str(OUT / f"main-window{suffix}.png"))
         window.households.search.setText("zs")
         window.households.on_search_paused()
         wait(window.households.sig_loaded)
         window.grab().save(str(OUT / f"main-window-search{suffix}.png"))
         window.close()
-        db.close()
+        ws.close()
     print(f"screenshots written to {OUT}")
     return 0
 
