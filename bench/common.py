@@ -9,24 +9,41 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from app.services.demo import create_demo
-from app.store.open import open_database
+from app.services import accounts
+from app.services.demo import DEMO_ACCOUNTS, create_demo_store
 
 OUT = Path(__file__).resolve().parent / "out"
 DEMO_DAY = date(2026, 11, 28)
 
 
 def demo_database(households: int = 100_000, seed: int = 11) -> Path:
-    """A data folder holding a demo city of ``households``; built once, then reused."""
-    folder = OUT / f"demo-{households}-{seed}"
+    """A data folder holding an encrypted demo city of ``households``; built once, then reused."""
+    folder = OUT / f"demo-enc-{households}-{seed}"
     marker = folder / ".complete"
     if not marker.exists():
         shutil.rmtree(folder, ignore_errors=True)
-        db = open_database(folder)
-        create_demo(db, households, seed=seed, today=DEMO_DAY)
-        db.close()
+        admin, _summary = create_demo_store(folder, households, seed=seed, today=DEMO_DAY)
+        admin.close()
         marker.write_text("ok")
     return folder
+
+
+def demo_login(folder: Path, username: str = "loan") -> accounts.Workspace:
+    """The workspace of a demo user (the loan officer reads every record)."""
+    password = next(p for name, p, _role, _display in DEMO_ACCOUNTS if name == username)
+    return accounts.unlock(folder, username, password)
+
+
+def plain_copy(ws: accounts.Workspace) -> Path:
+    """An unencrypted copy of the workspace's database, to measure what encryption costs."""
+    target = ws.db.path.with_name("plain-copy.db")
+    if not target.exists():
+        connection = ws.db.connector()
+        connection.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+        connection.execute("SELECT sqlcipher_export('plain')")
+        connection.execute("DETACH DATABASE plain")
+        connection.close()
+    return target
 
 
 def timings(fn: Callable[[], object], repeat: int) -> list[float]:

@@ -47,7 +47,7 @@ def sqlcipher_connector(path: Path, key: bytes) -> Connector:
     return connect
 
 
-def _apply_pragmas(dbapi_connection, _record) -> None:
+def apply_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL",
                    "busy_timeout=10000", "temp_store=MEMORY", "cache_size=-32000"):
@@ -59,7 +59,7 @@ def make_engine(connector: Connector) -> Engine:
     """An engine whose every connection carries the project's pragmas."""
     engine = create_engine("sqlite://", creator=connector, poolclass=QueuePool,
                            pool_size=4, max_overflow=4)
-    event.listen(engine, "connect", _apply_pragmas)
+    event.listen(engine, "connect", apply_pragmas)
     return engine
 
 
