@@ -92,3 +92,44 @@ def test_without_credentials_and_no_terminal_the_cli_says_how_to_log_in(data_dir
     assert run_app("demo", "--households", "10", "--data-dir", str(data_dir)).returncode == 0
     result = run_app("info", "--data-dir", str(data_dir), "--user", "loan")
     assert result.returncode == 2 and "CREDIT_VILLAGE_PASSWORD" in result.stderr
+
+
+ADMIN = {"CREDIT_VILLAGE_USER": "admin", "CREDIT_VILLAGE_PASSWORD": "demo-admin-2026"}
+
+
+def test_backup_and_restore_from_the_command_line(data_dir: Path, tmp_path: Path):
+    assert run_app("demo", "--households", "30", "--data-dir", str(data_dir)).returncode == 0
+    out = tmp_path / "copy.cvbak"
+    made = run_app("backup", "--out", str(out), "--data-dir", str(data_dir), env=ADMIN)
+    assert made.returncode == 0, made.stderr
+    refused = run_app("backup", "--data-dir", str(data_dir), env=LOAN)
+    assert refused.returncode == 1 and "权限" in refused.stderr
+    elsewhere = tmp_path / "other-laptop"
+    restored = run_app("restore", str(out), "--data-dir", str(elsewhere), env=ADMIN)
+    assert restored.returncode == 0, restored.stderr
+    info = json.loads(run_app("info", "--json", "--data-dir", str(elsewhere), env=LOAN).stdout)
+    assert info["households"] == 30
+    out.write_bytes(out.read_bytes()[:100])
+    broken = run_app("restore", str(out), "--data-dir", str(elsewhere), env=ADMIN)
+    assert broken.returncode == 1 and len(broken.stderr.strip().splitlines()) == 1
+
+
+def test_audit_verify_reports_an_intact_chain(data_dir: Path):
+    assert run_app("demo", "--households", "10", "--data-dir", str(data_dir)).returncode == 0
+    result = run_app("audit", "verify", "--data-dir", str(data_dir),
+                     env={"CREDIT_VILLAGE_USER": "supervisor", "CREDIT_VILLAGE_PASSWORD": "demo-super-2026"})
+    assert result.returncode == 0 and "审计日志完整" in result.stdout
+
+
+def test_logs_of_a_full_run_hold_no_id_number_or_phone(data_dir: Path):
+    import re
+
+    assert run_app("demo", "--households", "40", "--data-dir", str(data_dir)).returncode == 0
+    run_app("info", "--data-dir", str(data_dir), env=LOAN)
+    run_app("info", "--data-dir", str(data_dir), env={**LOAN, "CREDIT_VILLAGE_PASSWORD": "wrong-one-1"})
+    run_app("selftest")
+    text = "".join(p.read_text("utf-8") for p in (data_dir / "logs").glob("*.log*"))
+    assert "login: user loan" in text and "failed login for user loan" in text and "demo city created" in text
+    assert not re.search(r"(?<!\d)\d{17}[\dXx](?!\d)", text)
+    assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text)
+    assert "demo-loan-2026" not in text

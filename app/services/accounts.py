@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import logging
+
 from sqlalchemy import select
 
 from app.domain.problems import QT_TRANSLATE_NOOP, Problem
@@ -26,6 +28,9 @@ from app.services import audit
 from app.store.db import Database
 from app.store.models import User
 from app.store.open import open_database
+
+
+log = logging.getLogger(__name__)
 
 
 class AccountError(SecurityError):
@@ -156,6 +161,7 @@ def unlock(data_dir: Path, username: str, password: str, *, now: datetime | None
         actor = _actor(user)
     key_file.failures.pop(username, None)
     key_file.save()
+    log.info("login: user %s (%s)", username, actor.role)
     return Workspace(data_dir, db, actor, key)
 
 
@@ -165,6 +171,7 @@ def _count_failure(key_file: KeyFile, username: str, now: datetime) -> None:
     failures.locked_until = next_lock_until(failures.count, now)
     failures.pending_audit.append(now.replace(tzinfo=timezone.utc).isoformat(timespec="microseconds"))
     key_file.save()
+    log.warning("failed login for user %s (%d in a row)", username, failures.count)
 
 
 def add_user(ws: Workspace, username: str, password: str, role: str, display_name: str = "",

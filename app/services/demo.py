@@ -1,6 +1,7 @@
 """The ``demo`` use case: fill a database with the demo city."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.services.records import bulk_insert
 from app.store.db import Database
 from app.store.models import Household
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 # Demo accounts, one per role, with well-known passwords: for trying the program on synthetic
 # data only. They are marked is_demo and the window title says so.
@@ -103,6 +105,7 @@ def create_demo(ws: accounts.Workspace, households: int, *, seed: int = 1, today
     with db.session() as session:
         audit.record(session, ws.actor.username, "demo_created", details={
             "households": households, "cooperatives": cooperatives, "seed": seed})
+    log.info("demo city created: %d households, %d cooperatives, seed %d", households, cooperatives, seed)
     return DemoSummary(len(villages), households, cooperatives)
 
 
