@@ -108,6 +108,20 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.on_language_chosen(c))
             group.addAction(action)
             language_menu.addAction(action)
+        account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
+        change = QAction(self.tr("修改密码(&P)…"), self)
+        change.triggered.connect(self.on_change_password)
+        account_menu.addAction(change)
+        if self.ws.can(Permission.BACKUP) or self.ws.can(Permission.VIEW_AUDIT):
+            manage = self.menuBar().addMenu(self.tr("管理(&M)"))
+            if self.ws.can(Permission.BACKUP):
+                backup_action = QAction(self.tr("备份数据库(&B)"), self)
+                backup_action.triggered.connect(self.on_backup)
+                manage.addAction(backup_action)
+            if self.ws.can(Permission.VIEW_AUDIT):
+                audit_action = QAction(self.tr("审计日志(&U)…"), self)
+                audit_action.triggered.connect(self.on_audit)
+                manage.addAction(audit_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(lambda: show_about(self, self.db))
@@ -115,7 +129,7 @@ class MainWindow(QMainWindow):
 
     # -- handlers ------------------------------------------------------------------------
     def refresh_divisions(self) -> None:
-        run_task(division_tree, self.db, on_done=self._on_divisions, on_error=self.on_failure)
+        run_task(division_tree, self.db, on_done=self._on_divisions, on_error=self.on_failure, owner=self)
 
     def _on_divisions(self, roots) -> None:
         self.tree.set_divisions(roots)
@@ -132,6 +146,24 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.households)
         self.households.search.setFocus()
         self.households.search.selectAll()
+
+    def on_change_password(self) -> None:
+        from app.ui.accounts.password import ChangePasswordDialog
+
+        if ChangePasswordDialog(self.ws, self).exec():
+            self.statusBar().showMessage(self.tr("密码已修改"), 5000)
+
+    def on_backup(self) -> None:
+        from app.services.backup import backup
+
+        self.statusBar().showMessage(self.tr("正在备份…"))
+        run_task(backup, self.ws, on_done=lambda path: self.statusBar().showMessage(
+            self.tr("已备份到 {path}").format(path=path), 10_000), on_error=self.on_failure, owner=self)
+
+    def on_audit(self) -> None:
+        from app.ui.audit.dialog import AuditDialog
+
+        AuditDialog(self.ws, self).exec()
 
     def on_language_chosen(self, code: str) -> None:
         save_language(code)

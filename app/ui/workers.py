@@ -12,6 +12,7 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -22,21 +23,27 @@ class _Relay(QObject):
     sig_done = Signal(object)
     sig_failed = Signal(object)
 
-    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None):
+    def __init__(self, on_done: Callable[[Any], None], on_error: Callable[[Exception], None] | None,
+                 owner: QObject | None):
         super().__init__()
-        self._on_done, self._on_error = on_done, on_error
+        self._on_done, self._on_error, self._owner = on_done, on_error, owner
         self.sig_done.connect(self.on_done)
         self.sig_failed.connect(self.on_failed)
+
+    def _owner_gone(self) -> bool:
+        """The widget that asked was closed meanwhile: its answer has nowhere to go."""
+        return self._owner is not None and not isValid(self._owner)
 
     @Slot(object)
     def on_done(self, result: Any) -> None:
         _live.discard(self)
-        self._on_done(result)
+        if not self._owner_gone():
+            self._on_done(result)
 
     @Slot(object)
     def on_failed(self, exc: Exception) -> None:
         _live.discard(self)
-        if self._on_error:
+        if self._on_error and not self._owner_gone():
             self._on_error(exc)
 
 
@@ -59,9 +66,12 @@ _live: set[_Relay] = set()
 
 
 def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
-             on_error: Callable[[Exception], None] | None = None) -> None:
-    """Run ``fn(*args)`` in the pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
-    relay = _Relay(on_done, on_error)
+             on_error: Callable[[Exception], None] | None = None, owner: QObject | None = None) -> None:
+    """Run ``fn(*args)`` in the pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+    With ``owner`` (the asking widget), the callbacks are skipped if it was deleted meanwhile.
+    """
+    relay = _Relay(on_done, on_error, owner)
     _live.add(relay)  # keep the relay alive until the task reports
     QThreadPool.globalInstance().start(_Task(fn, args, relay))
 

@@ -20,6 +20,111 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>操作，如 login、permission_denied</source>
+        <translation>Action, e.g. login, permission_denied</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>校验哈希链</source>
+        <translation>Verify hash chain</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>共 {n} 条（最新在前）</source>
+        <translation>{n} entries (newest first)</translation>
+    </message>
+    <message>
+        <source>哈希链完整：已校验 {n} 条</source>
+        <translation>Hash chain intact: {n} entries verified</translation>
+    </message>
+    <message>
+        <source>哈希链被破坏：第 {seq} 条。{problem}</source>
+        <translation>Hash chain broken at entry {seq}. {problem}</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条 → {path}</source>
+        <translation>Exported {n} entries → {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象类型</source>
+        <translation>Object type</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码（至少 8 位）</source>
+        <translation>New password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>再次输入新密码</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致</source>
+        <translation>The two new passwords differ</translation>
+    </message>
+    <message>
+        <source>正在更新…</source>
+        <translation>Updating…</translation>
+    </message>
+</context>
+<context>
     <name>CooperativeTableModel</name>
     <message>
         <source>合作社名称</source>
@@ -210,12 +315,44 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>账户(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>修改密码(&amp;P)…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>管理(&amp;M)</source>
+        <translation>&amp;Manage</translation>
+    </message>
+    <message>
+        <source>备份数据库(&amp;B)</source>
+        <translation>&amp;Back up database</translation>
+    </message>
+    <message>
+        <source>审计日志(&amp;U)…</source>
+        <translation>A&amp;udit trail…</translation>
+    </message>
+    <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>密码已修改</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
     </message>
     <message>
         <source>界面语言</source>

@@ -74,7 +74,7 @@ def test_clicking_a_header_sorts_in_the_background(window, qtbot):
 
 
 def test_cooperative_tab_lists_cooperatives(window, qtbot):
-    assert window.cooperatives.model.rowCount() > 0
+    qtbot.waitUntil(lambda: window.cooperatives.model.rowCount() > 0, timeout=10_000)
     assert window.cooperatives.model.headerData(1, _horizontal(), _display()) == "统一社会信用代码"
 
 

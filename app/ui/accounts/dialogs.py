@@ -16,12 +16,15 @@ from app.services import accounts
 from app.ui.workers import run_task
 
 
+def translate_problem(problem) -> str:
+    """A service-layer :class:`Problem` in the user's language."""
+    return QCoreApplication.translate("problems", problem.template).format(**problem.params)
+
+
 def problem_text(error: Exception) -> str:
     """The translated message of a refusal from the services."""
     problem = getattr(error, "problem", None)
-    if problem is None:
-        return str(error)
-    return QCoreApplication.translate("problems", problem.template).format(**problem.params)
+    return str(error) if problem is None else translate_problem(problem)
 
 
 class _AccountDialog(QDialog):
@@ -83,7 +86,7 @@ class LoginDialog(_AccountDialog):
             return
         self._busy(True)
         run_task(accounts.unlock, self.data_dir, self.username.text().strip(), self.password.text(),
-                 on_done=self._on_done, on_error=self._on_error)
+                 on_done=self._on_done, on_error=self._on_error, owner=self)
 
     def _on_error(self, error: Exception) -> None:
         super()._on_error(error)
@@ -114,7 +117,7 @@ class SetupDialog(_AccountDialog):
             return
         self._busy(True)
         run_task(accounts.initialize, self.data_dir, self.username.text().strip(), self.password.text(),
-                 self.display_name.text().strip(), on_done=self._on_done, on_error=self._on_error)
+                 self.display_name.text().strip(), on_done=self._on_done, on_error=self._on_error, owner=self)
 
 
 class ScreenLock(QDialog):

@@ -96,7 +96,7 @@ class RecordListPanel(QWidget):
         self.count_label.setText(self.tr("正在查询…"))
         run_task(self._find_ids, self._query,
                  on_done=lambda ids: self._on_ids(number, ids),
-                 on_error=lambda exc: self._on_error(number, exc))
+                 on_error=lambda exc: self._on_error(number, exc), owner=self)
 
     def _on_ids(self, number: int, ids: list[str]) -> None:
         if not self._requests.is_latest(number):

@@ -1,0 +1,1 @@
+"""The audit trail viewer (administrators and supervisors)."""
