@@ -23,7 +23,7 @@ from app.paths import DATA_DIR_ENV, default_data_dir
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 # Feature packages add their sub-commands here: each module has ``register(subparsers)`` and
 # uses this module's helpers (``data_dir_argument``, ``login``, ``CliError``).
-COMMAND_MODULES = ["audit", "rating", "backup", "documents"]
+COMMAND_MODULES = ["audit", "rating", "backup", "documents", "users"]
 
 
 class CliError(Exception):

@@ -133,3 +133,23 @@ def test_logs_of_a_full_run_hold_no_id_number_or_phone(data_dir: Path):
     assert not re.search(r"(?<!\d)\d{17}[\dXx](?!\d)", text)
     assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text)
     assert "demo-loan-2026" not in text
+
+
+def test_an_administrator_manages_users_from_the_command_line(data_dir: Path):
+    assert run_app("demo", "--households", "10", "--data-dir", str(data_dir)).returncode == 0
+    added = run_app("users", "add", "li.si", "--role", "loan_officer", "--name", "李四", "--data-dir", str(data_dir),
+                    env={**ADMIN, "CREDIT_VILLAGE_NEW_PASSWORD": "li-si-pass-1"})
+    assert added.returncode == 0, added.stderr
+    new_user = {"CREDIT_VILLAGE_USER": "li.si", "CREDIT_VILLAGE_PASSWORD": "li-si-pass-1"}
+    assert run_app("info", "--data-dir", str(data_dir), env=new_user).returncode == 0
+    listed = run_app("users", "list", "--data-dir", str(data_dir), env=ADMIN)
+    assert "li.si" in listed.stdout and "信贷员" in listed.stdout
+    refused = run_app("users", "add", "x", "--role", "viewer", "--data-dir", str(data_dir),
+                      env={**LOAN, "CREDIT_VILLAGE_NEW_PASSWORD": "whatever-1"})
+    assert refused.returncode == 1 and "管理用户" in refused.stderr
+    weak = run_app("users", "add", "w", "--role", "viewer", "--data-dir", str(data_dir),
+                   env={**ADMIN, "CREDIT_VILLAGE_NEW_PASSWORD": "123"})
+    assert weak.returncode == 1 and len(weak.stderr.strip().splitlines()) == 1
+    gone = run_app("users", "deactivate", "li.si", "--data-dir", str(data_dir), env=ADMIN)
+    assert gone.returncode == 0
+    assert run_app("info", "--data-dir", str(data_dir), env=new_user).returncode == 1

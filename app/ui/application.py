@@ -40,11 +40,22 @@ def run_gui(data_dir: Path, language: str | None = None) -> int:
     workspace = dialog.workspace
     window = MainWindow(workspace)
     install_idle_lock(app, window)
+    _daily_backup(window)
     window.show()
     try:
         return app.exec()
     finally:
         workspace.close()
+
+
+def _daily_backup(window) -> None:
+    """An administrator's first login of the day makes the day's backup, in the background."""
+    from app.services.backup import daily_backup_if_due
+    from app.ui.workers import run_task
+
+    run_task(daily_backup_if_due, window.ws, on_done=lambda path: path and window.statusBar().showMessage(
+        QCoreApplication.translate("Application", "已自动备份到 {path}").format(path=path), 10_000),
+        on_error=window.on_failure, owner=window)
 
 
 def install_idle_lock(app: QApplication, window) -> None:

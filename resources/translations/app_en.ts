@@ -18,6 +18,10 @@
         <source>无法打开数据目录</source>
         <translation>Cannot open the data folder</translation>
     </message>
+    <message>
+        <source>已自动备份到 {path}</source>
+        <translation>Automatic backup written to {path}</translation>
+    </message>
 </context>
 <context>
     <name>AuditDialog</name>

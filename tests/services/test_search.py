@@ -117,3 +117,20 @@ def test_the_administrator_cannot_list_households_and_the_refusal_is_audited(dem
         assert last["actor"] == "admin" and last["details"]["permission"] == "view_records"
     finally:
         admin.close()
+
+
+@pytest.mark.parametrize("name", ["'); DROP TABLE households;--", "%", "_", "𠮷田", "王😀", "长" * 2000,
+                                  "O'Brien \"张\" \\ 李"])
+def test_awkward_names_are_stored_and_found_exactly_as_typed(ws, name):
+    with ws.db.session() as s:
+        replace_divisions(s, [
+            {"code": "445122000000", "name": "饶平县", "level": "county", "parent_code": None, "registered_households": 0, "former_codes": ""},
+            {"code": "445122100000", "name": "黄冈镇", "level": "township", "parent_code": "445122000000", "registered_households": 0, "former_codes": ""},
+            {"code": VILLAGE, "name": "东美村", "level": "village", "parent_code": "445122100000", "registered_households": 1, "former_codes": ""}])
+        bulk_insert(s, [_household(name, "445122199001011234", "13812345678"),
+                        _household("普通人", "445122199001021230", "13812345679")])
+    ids = household_ids(ws, ListQuery(text=name))
+    rows = household_rows(ws, ids)
+    assert [r.head_name for r in rows] == [name]
+    with ws.db.session() as s:
+        assert s.scalar(select(Household.data).where(Household.id == ids[0]))["head_name"] == name
