@@ -141,14 +141,10 @@ def unlock(data_dir: Path, username: str, password: str, *, now: datetime | None
         raise _refuse("account.locked",
                       QT_TRANSLATE_NOOP("problems", "密码错误次数过多，账户已锁定，请 {minutes} 分钟后再试"),
                       minutes=minutes)
-    wrapped = key_file.users.get(username)
-    try:
-        if wrapped is None:
-            raise WrongPassword(make_problem("password", "x", "x"))
-        key = unwrap_key(wrapped, password, username)
-    except WrongPassword:
+    key = unwrap_for(key_file.users, username, password)
+    if key is None:
         _count_failure(key_file, username, now)
-        raise _refuse("account.wrong_password", QT_TRANSLATE_NOOP("problems", "用户名或密码错误")) from None
+        raise _refuse("account.wrong_password", QT_TRANSLATE_NOOP("problems", "用户名或密码错误"))
     db = open_database(data_dir, key=key)
     with db.session() as session:
         user = session.scalars(select(User).where(User.username == username)).first()
@@ -163,6 +159,20 @@ def unlock(data_dir: Path, username: str, password: str, *, now: datetime | None
     key_file.save()
     log.info("login: user %s (%s)", username, actor.role)
     return Workspace(data_dir, db, actor, key)
+
+
+def unwrap_for(wrapped_keys, username: str, password: str) -> bytes | None:
+    """The database key from ``username``'s wrapped copy, or None (no such user, wrong password).
+
+    The two cases are not told apart, so a login screen does not reveal which names exist.
+    """
+    wrapped = wrapped_keys.get(username)
+    if wrapped is None:
+        return None
+    try:
+        return unwrap_key(wrapped, password, username)
+    except WrongPassword:
+        return None
 
 
 def _count_failure(key_file: KeyFile, username: str, now: datetime) -> None:

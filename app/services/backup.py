@@ -19,10 +19,9 @@ from app.paths import DATABASE_FILE
 from app.security.backup_crypto import BackupCorrupt, decrypt_file, encrypt_file, read_header
 from app.security.errors import make_problem
 from app.security.keyfile import KeyFile
-from app.security.keys import WrongPassword, unwrap_key
 from app.security.roles import Permission, has_permission
 from app.services import audit
-from app.services.accounts import AccountError, Workspace
+from app.services.accounts import AccountError, Workspace, unwrap_for
 from app.store import migrate
 from app.store.db import sqlcipher_connector
 from app.store.models import Household
@@ -82,14 +81,10 @@ def restore(data_dir: Path, backup_file: Path, username: str, password: str) -> 
     if not Path(backup_file).is_file():
         raise _refuse("backup.missing", QT_TRANSLATE_NOOP("problems", "找不到备份文件 {file}"), file=str(backup_file))
     header = read_header(backup_file)  # BackupCorrupt for a file that is not a backup
-    wrapped = header.wrapped_keys.get(username)
-    try:
-        if wrapped is None:
-            raise WrongPassword(make_problem("password", "x", "x"))
-        key = unwrap_key(wrapped, password, username)
-    except WrongPassword:
+    key = unwrap_for(header.wrapped_keys, username, password)
+    if key is None:
         raise _refuse("backup.wrong_password", QT_TRANSLATE_NOOP(
-            "problems", "该备份中没有此用户，或密码不正确（请用备份当时的密码）")) from None
+            "problems", "该备份中没有此用户，或密码不正确（请用备份当时的密码）"))
     data_dir.mkdir(parents=True, exist_ok=True)
     staged = data_dir / f".restore-{os.getpid()}.db"
     try:
