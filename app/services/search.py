@@ -156,3 +156,17 @@ def cooperative_rows(ws: Workspace, ids: list[str]) -> list[CooperativeRow]:
                                         row.updated_at)
                  for row in session.execute(statement)}
     return [found[i] for i in ids if i in found]
+
+
+def reveal_id_number(ws: Workspace, household_id: str) -> str:
+    """The head's full ID number: a permission (``view_full_id``) and an audited event."""
+    ws.require(Permission.VIEW_FULL_ID, "household", household_id)
+    with ws.db.session() as session:
+        number = session.scalar(select(Household.head_id_number).where(Household.id == household_id))
+        if number is None:
+            raise LookupError(household_id)
+        from app.services import audit  # the audit entry goes in the same transaction
+
+        audit.record(session, ws.actor.username, "view_full_id", "household", household_id,
+                     {"field": "head_id_number"})
+    return number

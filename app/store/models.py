@@ -9,10 +9,10 @@ each save increments; deletes are tombstones (``deleted``) so they can sync.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -169,3 +169,32 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Rating(Versioned, Base):
+    """One computed rating of a household or cooperative, kept whole and never overwritten.
+
+    Re-rating adds a row. ``inputs`` is the snapshot that was rated (the record document and
+    any platform events) and ``result`` the engine's data-standard JSON, so a rating can be
+    recomputed from the row alone with the scheme version it names (reproducibility).
+    ``score`` is the two-place decimal as text (exact; SQLite has no decimal type).
+    """
+
+    __tablename__ = "ratings"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    subject_type: Mapped[str] = mapped_column(String(16))  # household | cooperative
+    subject_id: Mapped[str] = mapped_column(String(36))
+    scheme_id: Mapped[str] = mapped_column(String(64))
+    scheme_version: Mapped[int] = mapped_column(Integer)
+    rated_on: Mapped[date] = mapped_column(Date)
+    rated_by: Mapped[str] = mapped_column(String(64))
+    score: Mapped[str] = mapped_column(String(8))
+    grade: Mapped[Optional[str]] = mapped_column(String(8))  # None: not rated (no consent)
+    credit_household: Mapped[bool] = mapped_column(Boolean)
+    complete: Mapped[bool] = mapped_column(Boolean)
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    inputs: Mapped[dict[str, Any]] = mapped_column(JSON)
+    inputs_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 hex of canonical ``inputs``
+
+    __table_args__ = (Index("ix_ratings_subject_rated_on", "subject_id", "rated_on"),)

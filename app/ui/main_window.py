@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
                                 self.tr("搜索户主：姓名、拼音首字母（如 zs）、身份证号或电话"),
                                 lambda n: self.tr("共 {n} 户").format(n=n))
         panel.set_column_widths([110, 170, 120, 110, 110, 90])
+        if self.ws.can(Permission.VIEW_FULL_ID):
+            panel.add_row_action(self.tr("查看完整身份证号码（将记入审计日志）"), self.on_reveal_id)
         return panel
 
     def _cooperatives_panel(self) -> RecordListPanel:
@@ -146,6 +148,16 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.households)
         self.households.search.setFocus()
         self.households.search.selectAll()
+
+    def on_reveal_id(self, household_id: str) -> None:
+        run_task(search.reveal_id_number, self.ws, household_id, on_done=self._show_id,
+                 on_error=self.on_failure, owner=self)
+
+    def _show_id(self, number: str) -> None:
+        self.revealed = QMessageBox(QMessageBox.Icon.Information, self.tr("完整身份证号码"),
+                                    self.tr("身份证号码：{number}\n本次查看已记入审计日志。").format(number=number),
+                                    QMessageBox.StandardButton.Ok, self)
+        self.revealed.open()
 
     def on_change_password(self) -> None:
         from app.ui.accounts.password import ChangePasswordDialog

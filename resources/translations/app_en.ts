@@ -271,6 +271,10 @@
         <translation>{n} households</translation>
     </message>
     <message>
+        <source>查看完整身份证号码（将记入审计日志）</source>
+        <translation>Show full ID number (recorded in the audit trail)</translation>
+    </message>
+    <message>
         <source>搜索合作社：名称、拼音首字母、信用代码或电话</source>
         <translation>Search cooperatives: name, pinyin initials, credit code or phone</translation>
     </message>
@@ -345,6 +349,16 @@
     <message>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>完整身份证号码</source>
+        <translation>Full ID number</translation>
+    </message>
+    <message>
+        <source>身份证号码：{number}
+本次查看已记入审计日志。</source>
+        <translation>ID number: {number}
+This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>密码已修改</source>

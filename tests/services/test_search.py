@@ -134,3 +134,17 @@ def test_awkward_names_are_stored_and_found_exactly_as_typed(ws, name):
     assert [r.head_name for r in rows] == [name]
     with ws.db.session() as s:
         assert s.scalar(select(Household.data).where(Household.id == ids[0]))["head_name"] == name
+
+
+def test_a_viewer_may_not_reveal_a_full_id_number(demo_dir):
+    from app.security.roles import PermissionDenied
+    from app.services.search import reveal_id_number
+    from tests.conftest import login
+
+    viewer = login(demo_dir, "viewer")
+    try:
+        some_id = household_ids(viewer, ListQuery())[0]
+        with pytest.raises(PermissionDenied):
+            reveal_id_number(viewer, some_id)
+    finally:
+        viewer.close()

@@ -94,3 +94,16 @@ def _descending():
     from PySide6.QtCore import Qt
 
     return Qt.SortOrder.DescendingOrder
+
+
+def test_revealing_a_full_id_number_is_audited(window, qtbot, demo_ws):
+    from app.services import audit
+
+    window.households.table.selectRow(0)
+    household_id = window.households.model.id_at(0)
+    window.on_reveal_id(household_id)
+    qtbot.waitUntil(lambda: hasattr(window, "revealed"), timeout=10_000)
+    assert "**" not in window.revealed.text() and "审计" in window.revealed.text()
+    entry = audit.find_entries(demo_ws.db, audit.AuditFilter(action="view_full_id"), limit=1)[0]
+    assert entry["target_id"] == household_id and entry["actor"] == "loan"
+    window.revealed.close()

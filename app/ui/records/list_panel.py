@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -59,7 +60,20 @@ class RecordListPanel(QWidget):
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.activated.connect(lambda index: self.sig_record_activated.emit(self.model.id_at(index.row()) or ""))
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
+
+    def add_row_action(self, text: str, handler) -> QAction:
+        """A context-menu action on the selected row; ``handler(record_id)``."""
+        action = QAction(text, self.table)
+        action.triggered.connect(lambda: self._on_row_action(handler))
+        self.table.addAction(action)
+        return action
+
+    def _on_row_action(self, handler) -> None:
+        record_id = self.model.id_at(self.table.currentIndex().row())
+        if record_id:
+            handler(record_id)
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
