@@ -1,7 +1,7 @@
 """The wire client of the exchange platform: enrol, push, pull, public figures, over ``requests``.
 
 Safety rules, each tested: TLS verification is always on (the system store, or ``ca_bundle``
-for a city's own CA; never ``verify=False``); redirects are refused (a redirect to plain http
+for a city's own CA; verification is never switched off); redirects are refused (a redirect to plain http
 would leak the token and the data); the body is streamed and abandoned past
 ``max_response_bytes``; every failure is one :class:`~sync.errors.SyncError` subclass with a
 Chinese message; the token never appears in an exception or a log line. A server clock more
