@@ -21,7 +21,7 @@ import requests
 from pydantic import BaseModel, ValidationError
 
 from app.domain.problems import QT_TRANSLATE_NOOP
-from sync.errors import (CONTEXT, BadResponse, CertificateRejected, ClientTooOld, Forbidden,
+from sync.errors import (BadResponse, CertificateRejected, ClientTooOld, Forbidden,
                          RequestRefused, ServerFailed, Unauthorized, Unreachable)
 from sync.protocol import (API_PREFIX, DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH, PROTOCOL_HEADER,
                            PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_VERSION, EnrolResponse, Mutation,
@@ -30,15 +30,15 @@ from sync.protocol import (API_PREFIX, DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH, PROTO
 MiB = 1024 * 1024
 CLOCK_SKEW_LIMIT = timedelta(minutes=5)
 _CHUNK = 64 * 1024
-SKEW = QT_TRANSLATE_NOOP(CONTEXT, "本机时钟与平台相差约 {minutes} 分钟，请校准本机时间")
-_REDIRECT = QT_TRANSLATE_NOOP(CONTEXT, "平台要求跳转到 {location}，为安全起见已拒绝")
-_TOO_BIG = QT_TRANSLATE_NOOP(CONTEXT, "响应超过 {limit} 字节")
-_NOT_JSON = QT_TRANSLATE_NOOP(CONTEXT, "不是 JSON，而是 {content_type}")
-_GARBAGE = QT_TRANSLATE_NOOP(CONTEXT, "JSON 无法解析")
-_SCHEMA = QT_TRANSLATE_NOOP(CONTEXT, "内容不符合同步协议：{fields}")
-_TIMEOUT = QT_TRANSLATE_NOOP(CONTEXT, "等待超时")
-_REFUSED = QT_TRANSLATE_NOOP(CONTEXT, "连接失败")
-_CUT = QT_TRANSLATE_NOOP(CONTEXT, "传输中断")
+SKEW = QT_TRANSLATE_NOOP("sync", "本机时钟与平台相差约 {minutes} 分钟，请校准本机时间")
+_REDIRECT = QT_TRANSLATE_NOOP("sync", "平台要求跳转到 {location}，为安全起见已拒绝")
+_TOO_BIG = QT_TRANSLATE_NOOP("sync", "响应超过 {limit} 字节")
+_NOT_JSON = QT_TRANSLATE_NOOP("sync", "不是 JSON，而是 {content_type}")
+_GARBAGE = QT_TRANSLATE_NOOP("sync", "JSON 无法解析")
+_SCHEMA = QT_TRANSLATE_NOOP("sync", "内容不符合同步协议：{fields}")
+_TIMEOUT = QT_TRANSLATE_NOOP("sync", "等待超时")
+_REFUSED = QT_TRANSLATE_NOOP("sync", "连接失败")
+_CUT = QT_TRANSLATE_NOOP("sync", "传输中断")
 
 
 class Enrolment(EnrolResponse):

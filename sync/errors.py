@@ -15,7 +15,7 @@ CONTEXT = "sync"
 class SyncError(Exception):
     """A sync failure. ``template`` + ``params`` for translation; ``message`` is the Chinese line."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "同步失败：{detail}")
+    template = QT_TRANSLATE_NOOP("sync", "同步失败：{detail}")
 
     def __init__(self, detail: str = "", *, status: int | None = None, server_message: str = "", **params: object):
         self.status = status
@@ -32,46 +32,46 @@ class SyncError(Exception):
 class Unreachable(SyncError):
     """No answer: connection refused, name not found, timed out, connection dropped."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "无法连接数据交换平台（{detail}），数据已保留在本机，稍后将自动重试")
+    template = QT_TRANSLATE_NOOP("sync", "无法连接数据交换平台（{detail}），数据已保留在本机，稍后将自动重试")
 
 
 class CertificateRejected(Unreachable):
     """The server's TLS certificate is not trusted (unknown CA, wrong host name, expired)."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "平台的安全证书不可信，已停止连接：请核对平台地址和证书设置")
+    template = QT_TRANSLATE_NOOP("sync", "平台的安全证书不可信，已停止连接：请核对平台地址和证书设置")
 
 
 class Unauthorized(SyncError):
     """HTTP 401: the device token is missing, expired or revoked."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "平台拒绝了本设备的凭据：{detail}（未上传的数据仍保留在本机）")
+    template = QT_TRANSLATE_NOOP("sync", "平台拒绝了本设备的凭据：{detail}（未上传的数据仍保留在本机）")
 
 
 class Forbidden(SyncError):
     """HTTP 403: the request lies outside the user's assigned divisions."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "无权执行此操作：{detail}")
+    template = QT_TRANSLATE_NOOP("sync", "无权执行此操作：{detail}")
 
 
 class ClientTooOld(SyncError):
     """HTTP 426: the platform no longer speaks this client's protocol or data standard."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "外业助手版本过旧，平台拒绝同步：请升级后再试")
+    template = QT_TRANSLATE_NOOP("sync", "外业助手版本过旧，平台拒绝同步：请升级后再试")
 
 
 class BadResponse(SyncError):
     """An answer that is not the platform's: HTML, garbage, wrong schema, too big, a redirect."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "平台的响应无法识别（{detail}），已停止本次同步")
+    template = QT_TRANSLATE_NOOP("sync", "平台的响应无法识别（{detail}），已停止本次同步")
 
 
 class RequestRefused(SyncError):
     """Another 4xx: the platform refused the request itself (malformed, too large)."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "平台拒绝了请求（HTTP {status}）：{detail}")
+    template = QT_TRANSLATE_NOOP("sync", "平台拒绝了请求（HTTP {status}）：{detail}")
 
 
 class ServerFailed(SyncError):
     """HTTP 5xx: the platform (or a proxy before it) failed; try again later."""
 
-    template = QT_TRANSLATE_NOOP(CONTEXT, "平台暂时出错（HTTP {status}），稍后将自动重试")
+    template = QT_TRANSLATE_NOOP("sync", "平台暂时出错（HTTP {status}），稍后将自动重试")

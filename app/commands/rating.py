@@ -1,20 +1,25 @@
-"""``python -m app rate --input RECORD.json``: rate data-standard records without storing anything.
+"""``python -m app rate --input RECORD.json``: rate data-standard records without storing anything;
+``python -m app rate-all [--village CODE | --township CODE]``: rate and store the households of the store.
 
 One record gives one result, a JSON array gives an array of results in the same order (batch
 scoring for other systems); ``{"records": [...], "events": [...]}`` adds platform blacklist
 entries and conduct events. ``--json`` prints the data standard's rating result; without it a
 readable Chinese breakdown. A bad file, record or scheme: one line, exit code 2.
+``rate-all`` logs in, stores one new rating per household and prints the count per grade; exit
+code 1 if some household's record could not be read (the others are stored all the same).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_OK, EXIT_USAGE, CliError
+from app.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError, data_dir_argument, login
 
+GRADE_ORDER = ("AAA", "AA", "A", "B", "C")  # display order; other grades follow, by name
 KIND_LABELS = {"base": "基础", "bonus": "加分", "penalty": "扣分", "veto": "否决"}
 
 
@@ -25,6 +30,13 @@ def register(commands) -> None:
     parser.add_argument("--on", default=None, help="评分日期 YYYY-MM-DD（默认今天）")
     parser.add_argument("--json", action="store_true", help="输出评分结果 JSON")
     parser.set_defaults(handler=_rate)
+    every = commands.add_parser("rate-all", help="为全部（或某村、某乡镇的）农户评分并保存评级（信贷员）")
+    where = every.add_mutually_exclusive_group()
+    where.add_argument("--village", default=None, help="只评该村（12 位区划代码）")
+    where.add_argument("--township", default=None, help="只评该乡镇（12 位区划代码）")
+    every.add_argument("--on", default=None, help="评分日期 YYYY-MM-DD（默认今天）")
+    data_dir_argument(every)
+    every.set_defaults(handler=_rate_all)
 
 
 def _rate(args: argparse.Namespace) -> int:
@@ -42,6 +54,56 @@ def _rate(args: argparse.Namespace) -> int:
     for result in results if isinstance(results, list) else [results]:
         print(breakdown(result))
     return EXIT_OK
+
+
+def _rate_all(args: argparse.Namespace) -> int:
+    from app.domain.problems import DomainError
+    from app.rating.errors import SchemeError
+    from app.security.errors import SecurityError
+    from app.services.ratings import rate_all
+
+    on, division = _date(args.on), _division(args)
+    ws = login(args)
+    try:
+        summary = rate_all(ws, division, on, progress=_progress)
+    except (DomainError, SchemeError, SecurityError) as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        ws.close()
+    print(grade_counts(summary))
+    for household_id, reason in summary.failed:
+        print(f"无法评分：{household_id}：{reason}", file=sys.stderr)
+    return EXIT_FAILURE if summary.failed else EXIT_OK
+
+
+def _division(args: argparse.Namespace) -> str | None:
+    from app.domain.divisions import is_division_code, level_of
+
+    code, level = (args.village, "village") if args.village else (args.township, "township")
+    if code is None:
+        return None
+    if not is_division_code(code) or level_of(code) != level:
+        label = "村" if level == "village" else "乡镇"
+        raise CliError(f"{code} 不是{label}的 12 位区划代码", EXIT_USAGE)
+    return code
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"  {done}/{total}", file=sys.stderr, flush=True)
+
+
+def grade_counts(summary) -> str:
+    """The run's ratings per grade, best grade first, as one Chinese line per grade."""
+    from app.services.ratings import NOT_RATED
+
+    order = {grade: index for index, grade in enumerate(GRADE_ORDER)}
+    lines = [f"评分方案 {summary.scheme_ref}：共评 {summary.rated} 户"]
+    for grade in sorted(summary.by_grade, key=lambda g: (order.get(g, len(order)), g)):
+        label = "未评级（未签署授权书）" if grade == NOT_RATED else grade
+        lines.append(f"  {summary.by_grade[grade]:>7} 户  {label}")  # count first: CJK labels misalign
+    if summary.failed:
+        lines.append(f"无法评分 {len(summary.failed)} 户（原因见标准错误输出）")
+    return "\n".join(lines)
 
 
 def _date(text: str | None) -> date:

@@ -32,7 +32,7 @@ def generate_signing_key() -> Ed25519PrivateKey:
 def private_key_to_pem(key: Ed25519PrivateKey, passphrase: str) -> bytes:
     """``key`` as PKCS#8 PEM, encrypted with ``passphrase`` (never stored in the clear)."""
     if not passphrase:
-        _refuse("signing_key.passphrase", QT_TRANSLATE_NOOP(CONTEXT, "签名密钥必须设置口令"))
+        _refuse("signing_key.passphrase", QT_TRANSLATE_NOOP("documents", "签名密钥必须设置口令"))
     return key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
@@ -46,9 +46,9 @@ def private_key_from_pem(pem: bytes, passphrase: str) -> Ed25519PrivateKey:
         key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8"))
     except (ValueError, TypeError, UnsupportedAlgorithm):
         _refuse("signing_key.unreadable", QT_TRANSLATE_NOOP(
-            CONTEXT, "无法读取签名密钥：口令错误或文件已损坏"))
+            "documents", "无法读取签名密钥：口令错误或文件已损坏"))
     if not isinstance(key, Ed25519PrivateKey):
-        _refuse("signing_key.type", QT_TRANSLATE_NOOP(CONTEXT, "签名密钥不是 Ed25519 密钥"))
+        _refuse("signing_key.type", QT_TRANSLATE_NOOP("documents", "签名密钥不是 Ed25519 密钥"))
     return key
 
 
@@ -115,7 +115,7 @@ class Keyring(Mapping[str, KeyringEntry]):
                 ring._entries[key_id] = KeyringEntry(
                     public_key, str(item["device_id"]), date.fromisoformat(item["added_on"]))
         except (ValueError, TypeError, KeyError, AttributeError):
-            _refuse("keyring.invalid", QT_TRANSLATE_NOOP(CONTEXT, "公钥文件格式不对或已被改动"))
+            _refuse("keyring.invalid", QT_TRANSLATE_NOOP("documents", "公钥文件格式不对或已被改动"))
         return ring
 
     def save(self, path: Path) -> None:

@@ -32,13 +32,13 @@ def format_certificate_no(county_code: str, year: int, sequence: int) -> str:
     code = county_code.strip()[:6]
     if not re.fullmatch(r"\d{6}", code):
         _refuse("certificate_no.county_code", QT_TRANSLATE_NOOP(
-            CONTEXT, "县级区划代码应为 6 位数字，收到“{value}”"), value=county_code)
+            "documents", "县级区划代码应为 6 位数字，收到“{value}”"), value=county_code)
     if not 1000 <= year <= 9999:
         _refuse("certificate_no.year", QT_TRANSLATE_NOOP(
-            CONTEXT, "证书年份应为 4 位数字，收到 {value}"), value=year)
+            "documents", "证书年份应为 4 位数字，收到 {value}"), value=year)
     if not 1 <= sequence <= MAX_SEQUENCE:
         _refuse("certificate_no.sequence", QT_TRANSLATE_NOOP(
-            CONTEXT, "证书序号应在 1 到 {max} 之间，收到 {value}"), value=sequence, max=MAX_SEQUENCE)
+            "documents", "证书序号应在 1 到 {max} 之间，收到 {value}"), value=sequence, max=MAX_SEQUENCE)
     return f"{code}-{year:04d}-{sequence:06d}"
 
 
@@ -47,7 +47,7 @@ def parse_certificate_no(text: str) -> CertificateNumber:
     match = _PATTERN.fullmatch(text.strip())
     if not match or int(match.group(3)) == 0:
         _refuse("certificate_no.format", QT_TRANSLATE_NOOP(
-            CONTEXT, "证书编号“{value}”格式不对，应为“县级代码-年份-序号”，如 445122-2026-000123"),
+            "documents", "证书编号“{value}”格式不对，应为“县级代码-年份-序号”，如 445122-2026-000123"),
             value=text)
     return CertificateNumber(match.group(1), int(match.group(2)), int(match.group(3)))
 

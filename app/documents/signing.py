@@ -79,19 +79,19 @@ EXIT_CODES: dict[Status, int] = {
 
 MESSAGES: dict[Status, str] = {
     Status.VALID: QT_TRANSLATE_NOOP(
-        CONTEXT, "证书真实有效：编号 {certificate_no}，{holder}，{grade} 级，有效期 {valid_from} 至 {valid_until}。"),
+        "verification", "证书真实有效：编号 {certificate_no}，{holder}，{grade} 级，有效期 {valid_from} 至 {valid_until}。"),
     Status.TAMPERED: QT_TRANSLATE_NOOP(
-        CONTEXT, "签名不符：证书 {certificate_no} 的二维码内容已被改动，不可信。"),
+        "verification", "签名不符：证书 {certificate_no} 的二维码内容已被改动，不可信。"),
     Status.EXPIRED: QT_TRANSLATE_NOOP(
-        CONTEXT, "证书 {certificate_no} 已于 {valid_until} 过期。"),
+        "verification", "证书 {certificate_no} 已于 {valid_until} 过期。"),
     Status.NOT_YET_VALID: QT_TRANSLATE_NOOP(
-        CONTEXT, "证书 {certificate_no} 自 {valid_from} 起才生效。"),
+        "verification", "证书 {certificate_no} 自 {valid_from} 起才生效。"),
     Status.REVOKED: QT_TRANSLATE_NOOP(
-        CONTEXT, "证书 {certificate_no} 已被撤销，不再有效。"),
+        "verification", "证书 {certificate_no} 已被撤销，不再有效。"),
     Status.UNKNOWN_SIGNER: QT_TRANSLATE_NOOP(
-        CONTEXT, "签发设备未知（密钥 {key_id}）：请先导入该设备的公钥，或证书系伪造。"),
+        "verification", "签发设备未知（密钥 {key_id}）：请先导入该设备的公钥，或证书系伪造。"),
     Status.MALFORMED: QT_TRANSLATE_NOOP(
-        CONTEXT, "这不是本系统签发的信用户证书二维码。"),
+        "verification", "这不是本系统签发的信用户证书二维码。"),
 }
 
 

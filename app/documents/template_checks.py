@@ -30,7 +30,7 @@ class TemplateError(DomainError):
     def unreadable(cls, path: Path, exc: Exception) -> TemplateError:
         """The file is missing, not UTF-8 or not YAML."""
         return cls.at(path, "", "unreadable", QT_TRANSLATE_NOOP(
-            CONTEXT, "无法读取证书模板 {file}：{reason}"), reason=str(exc).splitlines()[0])
+            "documents", "无法读取证书模板 {file}：{reason}"), reason=str(exc).splitlines()[0])
 
 
 def check_placeholders(path: Path, where: str, text: str, allowed: Collection[str]) -> str:
@@ -39,11 +39,11 @@ def check_placeholders(path: Path, where: str, text: str, allowed: Collection[st
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError as exc:
         raise TemplateError.at(path, where, "braces", QT_TRANSLATE_NOOP(
-            CONTEXT, "证书模板 {file} 中“{where}”的大括号不配对：{text}"), text=text) from exc
+            "documents", "证书模板 {file} 中“{where}”的大括号不配对：{text}"), text=text) from exc
     for name in names:
         if name not in allowed:
             raise TemplateError.at(path, where, "unknown_placeholder", QT_TRANSLATE_NOOP(
-                CONTEXT, "证书模板 {file} 中“{where}”使用了未知的占位符 {{{name}}}；可用的有：{allowed}"),
+                "documents", "证书模板 {file} 中“{where}”使用了未知的占位符 {{{name}}}；可用的有：{allowed}"),
                 name=name, allowed="、".join(sorted(allowed)))
     return text
 
@@ -124,7 +124,7 @@ class Reader:
         target = folder / str(value)
         if not isinstance(value, str) or not target.is_file():
             raise TemplateError.at(self.path, self._at(key), "missing_file", QT_TRANSLATE_NOOP(
-                CONTEXT, "证书模板 {file} 中“{where}”指向的文件 {target} 不存在"), target=str(target))
+                "documents", "证书模板 {file} 中“{where}”指向的文件 {target} 不存在"), target=str(target))
         return target
 
     def done(self) -> None:
@@ -132,7 +132,7 @@ class Reader:
         for key in self._data:
             if key not in self._seen:
                 raise TemplateError.at(self.path, self._at(str(key)), "unknown_key", QT_TRANSLATE_NOOP(
-                    CONTEXT, "证书模板 {file} 中有未知的设置项“{where}”（是否拼写错误？）"))
+                    "documents", "证书模板 {file} 中有未知的设置项“{where}”（是否拼写错误？）"))
 
     def _get(self, key: str, default: Any = _MISSING) -> Any:
         self._seen.add(key)
@@ -140,7 +140,7 @@ class Reader:
             return self._data[key]
         if default is _MISSING:
             raise TemplateError.at(self.path, self._at(key), "missing_key", QT_TRANSLATE_NOOP(
-                CONTEXT, "证书模板 {file} 缺少设置项“{where}”"))
+                "documents", "证书模板 {file} 缺少设置项“{where}”"))
         return default
 
     def _list(self, key: str) -> list[Any]:
@@ -154,5 +154,5 @@ class Reader:
 
     def _wrong_type(self, where: str, expected: str, value: Any) -> TemplateError:
         return TemplateError.at(self.path, where, "wrong_value", QT_TRANSLATE_NOOP(
-            CONTEXT, "证书模板 {file} 中“{where}”应为{expected}，现在是“{value}”"),
+            "documents", "证书模板 {file} 中“{where}”应为{expected}，现在是“{value}”"),
             expected=expected, value=value)

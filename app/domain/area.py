@@ -4,16 +4,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.domain.decimals import DecimalFault, Fault, read_two_places
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 
 _FAULT_TEMPLATES = {
-    Fault.EMPTY: QT_TRANSLATE_NOOP(CONTEXT, "请填写面积（以亩为单位的数字，如 12.5）"),
+    Fault.EMPTY: QT_TRANSLATE_NOOP("problems", "请填写面积（以亩为单位的数字，如 12.5）"),
     Fault.FLOAT: QT_TRANSLATE_NOOP(
-        CONTEXT, "面积不能用浮点数表示，请写成带两位小数的字符串，如 \"12.50\""),
+        "problems", "面积不能用浮点数表示，请写成带两位小数的字符串，如 \"12.50\""),
     Fault.FORMAT: QT_TRANSLATE_NOOP(
-        CONTEXT, "“{raw}”不是面积，请填写以亩为单位的数字，如 12.5"),
+        "problems", "“{raw}”不是面积，请填写以亩为单位的数字，如 12.5"),
     Fault.DECIMALS: QT_TRANSLATE_NOOP(
-        CONTEXT, "面积“{raw}”最多保留两位小数（0.01亩），请核对"),
+        "problems", "面积“{raw}”最多保留两位小数（0.01亩），请核对"),
 }
 
 
@@ -30,5 +30,5 @@ def parse_area(raw: str | int | Decimal, *, field: str) -> Decimal:
                                   _FAULT_TEMPLATES[fault.fault], {"raw": str(raw)})) from None
     if value < 0:
         raise DomainError(Problem(field, "area.negative", QT_TRANSLATE_NOOP(
-            CONTEXT, "面积不能为负数（现在是 {raw}），请核对"), {"raw": str(raw)}))
+            "problems", "面积不能为负数（现在是 {raw}），请核对"), {"raw": str(raw)}))
     return value

@@ -19,7 +19,7 @@ from typing import Literal
 
 from stdnum.cn import ric
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 
 Sex = Literal["male", "female"]
 
@@ -82,7 +82,7 @@ def parse_id_number(raw: str, *, today: date | None = None, field: str = "id_num
     expected = check_character(number[:17])
     if number[17] != expected:
         raise _error(field, "id_number.checksum", QT_TRANSLATE_NOOP(
-            CONTEXT, "身份证号码第18位校验码应为 {expected}，现在是 {actual}，请核对证件"),
+            "problems", "身份证号码第18位校验码应为 {expected}，现在是 {actual}，请核对证件"),
             expected=expected, actual=number[17])
     return IdNumberInfo(number=number, region_code=number[:6], birth_date=birth, sex=sex_of(number))
 
@@ -112,11 +112,11 @@ def _error(field: str, code: str, template: str, **params: object) -> DomainErro
 def _check_length(number: str, field: str) -> None:
     if len(number) == OLD_ID_LENGTH and number.isdigit():
         raise _error(field, "id_number.length", QT_TRANSLATE_NOOP(
-            CONTEXT, "这是15位的旧身份证号码，已停止使用，请填写现行的18位身份证号码"),
+            "problems", "这是15位的旧身份证号码，已停止使用，请填写现行的18位身份证号码"),
             length=len(number))
     if len(number) != ID_LENGTH:
         raise _error(field, "id_number.length", QT_TRANSLATE_NOOP(
-            CONTEXT, "身份证号码应为18位，现在是{length}位，请核对证件"), length=len(number))
+            "problems", "身份证号码应为18位，现在是{length}位，请核对证件"), length=len(number))
 
 
 def _check_characters(number: str, field: str) -> None:
@@ -124,7 +124,7 @@ def _check_characters(number: str, field: str) -> None:
         allowed = "0123456789X" if index == ID_LENGTH - 1 else "0123456789"
         if char not in allowed:
             raise _error(field, "id_number.characters", QT_TRANSLATE_NOOP(
-                CONTEXT, "身份证号码第{position}位“{char}”无效：前17位应为数字，第18位为数字或X，请核对证件"),
+                "problems", "身份证号码第{position}位“{char}”无效：前17位应为数字，第18位为数字或X，请核对证件"),
                 position=index + 1, char=char)
 
 
@@ -133,13 +133,13 @@ def _checked_birth_date(number: str, today: date, field: str) -> date:
         birth = birth_date_of(number)
     except ValueError:
         raise _error(field, "id_number.birth_date", QT_TRANSLATE_NOOP(
-            CONTEXT, "身份证号码第7到14位的出生日期 {text} 不是真实日期，请核对证件"),
+            "problems", "身份证号码第7到14位的出生日期 {text} 不是真实日期，请核对证件"),
             text=number[6:14]) from None
     if birth.year < EARLIEST_BIRTH_YEAR:
         raise _error(field, "id_number.birth_date", QT_TRANSLATE_NOOP(
-            CONTEXT, "身份证号码中的出生年份 {year} 早于1900年，请核对第7到10位"), year=birth.year)
+            "problems", "身份证号码中的出生年份 {year} 早于1900年，请核对第7到10位"), year=birth.year)
     if birth > today:
         raise _error(field, "id_number.future_birth", QT_TRANSLATE_NOOP(
-            CONTEXT, "身份证号码中的出生日期 {birth_date} 晚于今天 {today}，请核对第7到14位"),
+            "problems", "身份证号码中的出生日期 {birth_date} 晚于今天 {today}，请核对第7到14位"),
             birth_date=birth.isoformat(), today=today.isoformat())
     return birth

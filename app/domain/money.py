@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.decimals import CENT, DecimalFault, Fault, read_two_places
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 
 # Far above any household or cooperative, far below what an SQLite integer of fen holds.
 MAX_YUAN = Decimal("1000000000000")
@@ -16,13 +16,13 @@ _TEN_THOUSAND = Decimal(10000)
 _WAN_PLACES = Decimal("0.0001")  # 0.0001 万元 = 1 yuan
 
 _FAULT_TEMPLATES = {
-    Fault.EMPTY: QT_TRANSLATE_NOOP(CONTEXT, "请填写金额（以元为单位的数字，如 85000）"),
+    Fault.EMPTY: QT_TRANSLATE_NOOP("problems", "请填写金额（以元为单位的数字，如 85000）"),
     Fault.FLOAT: QT_TRANSLATE_NOOP(
-        CONTEXT, "金额不能用浮点数表示，请写成带两位小数的字符串，如 \"85000.00\""),
+        "problems", "金额不能用浮点数表示，请写成带两位小数的字符串，如 \"85000.00\""),
     Fault.FORMAT: QT_TRANSLATE_NOOP(
-        CONTEXT, "“{raw}”不是金额，请填写以元为单位的数字，如 85000 或 8,500.50"),
+        "problems", "“{raw}”不是金额，请填写以元为单位的数字，如 85000 或 8,500.50"),
     Fault.DECIMALS: QT_TRANSLATE_NOOP(
-        CONTEXT, "金额“{raw}”最多到分（两位小数），请核对"),
+        "problems", "金额“{raw}”最多到分（两位小数），请核对"),
 }
 
 
@@ -39,10 +39,10 @@ def parse_money(raw: str | int | Decimal, *, field: str, allow_negative: bool = 
                                   _FAULT_TEMPLATES[fault.fault], {"raw": str(raw)})) from None
     if value < 0 and not allow_negative:
         raise DomainError(Problem(field, "money.negative", QT_TRANSLATE_NOOP(
-            CONTEXT, "金额不能为负数（现在是 {raw}），请核对"), {"raw": str(raw)}))
+            "problems", "金额不能为负数（现在是 {raw}），请核对"), {"raw": str(raw)}))
     if abs(value) >= MAX_YUAN:
         raise DomainError(Problem(field, "money.too_large", QT_TRANSLATE_NOOP(
-            CONTEXT, "金额 {raw} 元大得不合常理，请核对是否多填了位数"), {"raw": str(raw)}))
+            "problems", "金额 {raw} 元大得不合常理，请核对是否多填了位数"), {"raw": str(raw)}))
     return value
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _SUBSCRIBER = re.compile(r"[1-9]\d{6,7}")
@@ -37,11 +37,11 @@ def parse_phone(raw: str, *, field: str = "phone") -> str:
             return bare
         if bare.isdigit() and len(bare) != 11:
             raise DomainError(Problem(field, "phone.mobile_length", QT_TRANSLATE_NOOP(
-                CONTEXT, "手机号码应为11位，现在是{length}位，请核对"), {"length": len(bare)}))
+                "problems", "手机号码应为11位，现在是{length}位，请核对"), {"length": len(bare)}))
     landline = _parse_landline(text)
     if landline is None:
         raise DomainError(Problem(field, "phone.format", QT_TRANSLATE_NOOP(
-            CONTEXT, "无法识别电话号码“{raw}”：手机号为1开头的11位数字，"
+            "problems", "无法识别电话号码“{raw}”：手机号为1开头的11位数字，"
                      "固定电话请写成“区号-号码”，如 0755-12345678"), {"raw": raw}))
     return landline
 

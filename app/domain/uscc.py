@@ -12,7 +12,7 @@ import unicodedata
 
 from stdnum.cn import uscc as stdnum_uscc
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 
 USCC_LENGTH = 18
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -36,13 +36,13 @@ def parse_uscc(raw: str, *, field: str = "uscc") -> str:
     code = normalize_uscc(raw)
     if len(code) != USCC_LENGTH:
         raise _error(field, "uscc.length", QT_TRANSLATE_NOOP(
-            CONTEXT, "统一社会信用代码应为18位，现在是{length}位，请核对营业执照"), length=len(code))
+            "problems", "统一社会信用代码应为18位，现在是{length}位，请核对营业执照"), length=len(code))
     for index, char in enumerate(code):
         _check_character_at(index, char, field)
     expected = check_character(code[:17])
     if code[17] != expected:
         raise _error(field, "uscc.checksum", QT_TRANSLATE_NOOP(
-            CONTEXT, "统一社会信用代码第18位校验码应为 {expected}，现在是 {actual}，请核对营业执照"),
+            "problems", "统一社会信用代码第18位校验码应为 {expected}，现在是 {actual}，请核对营业执照"),
             expected=expected, actual=code[17])
     return code
 
@@ -59,16 +59,16 @@ def _check_character_at(index: int, char: str, field: str) -> None:
     """Refuse a character that cannot stand at ``index`` (0-based)."""
     if 2 <= index < 8 and not char.isdigit():
         raise _error(field, "uscc.characters", QT_TRANSLATE_NOOP(
-            CONTEXT, "统一社会信用代码第{position}位“{char}”应为数字（第3到8位是行政区划代码），请核对营业执照"),
+            "problems", "统一社会信用代码第{position}位“{char}”应为数字（第3到8位是行政区划代码），请核对营业执照"),
             position=index + 1, char=char)
     if char in ALPHABET:
         return
     if char in _LOOK_ALIKES:
         raise _error(field, "uscc.characters", QT_TRANSLATE_NOOP(
-            CONTEXT, "统一社会信用代码不用字母 I、O、S、V、Z：第{position}位“{char}”可能应为“{suggestion}”，请核对营业执照"),
+            "problems", "统一社会信用代码不用字母 I、O、S、V、Z：第{position}位“{char}”可能应为“{suggestion}”，请核对营业执照"),
             position=index + 1, char=char, suggestion=_LOOK_ALIKES[char])
     raise _error(field, "uscc.characters", QT_TRANSLATE_NOOP(
-        CONTEXT, "统一社会信用代码第{position}位“{char}”不是有效字符，只能是数字和大写字母，请核对营业执照"),
+        "problems", "统一社会信用代码第{position}位“{char}”不是有效字符，只能是数字和大写字母，请核对营业执照"),
         position=index + 1, char=char)
 
 

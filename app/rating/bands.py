@@ -10,21 +10,21 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.checker import Checker
 from app.rating.fmt import band_label, trim
 from app.rating.model import Band
 
 BAND_KEYS = ("at_least", "above", "below", "at_most", "points", "label")
 
-_TWO_BOUNDS = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 档同时写了 {first} 和 {second}，只能有一个")
-_EMPTY = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 档的下限高于上限，不含任何值")
-_NOT_WHOLE_BOUND = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 档的界限 {bound} 不是整数，而 {input} 是整数")
-_LOW_GAP = QT_TRANSLATE_NOOP(CONTEXT, "分档有缺口：第 1 档有下限 {bound}，更小的值没有分数")
-_HIGH_GAP = QT_TRANSLATE_NOOP(CONTEXT, "分档有缺口：最后一档有上限 {bound}，更大的值没有分数")
-_GAP = QT_TRANSLATE_NOOP(CONTEXT, "分档有缺口：第 {n} 档止于 {upper}，第 {m} 档始于 {lower}")
-_OVERLAP = QT_TRANSLATE_NOOP(CONTEXT, "分档重叠：第 {n} 档止于 {upper}，第 {m} 档始于 {lower}")
-_ABOVE_MAX = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 档 {points} 分，高于指标满分 {max} 分")
+_TWO_BOUNDS = QT_TRANSLATE_NOOP("problems", "第 {n} 档同时写了 {first} 和 {second}，只能有一个")
+_EMPTY = QT_TRANSLATE_NOOP("problems", "第 {n} 档的下限高于上限，不含任何值")
+_NOT_WHOLE_BOUND = QT_TRANSLATE_NOOP("problems", "第 {n} 档的界限 {bound} 不是整数，而 {input} 是整数")
+_LOW_GAP = QT_TRANSLATE_NOOP("problems", "分档有缺口：第 1 档有下限 {bound}，更小的值没有分数")
+_HIGH_GAP = QT_TRANSLATE_NOOP("problems", "分档有缺口：最后一档有上限 {bound}，更大的值没有分数")
+_GAP = QT_TRANSLATE_NOOP("problems", "分档有缺口：第 {n} 档止于 {upper}，第 {m} 档始于 {lower}")
+_OVERLAP = QT_TRANSLATE_NOOP("problems", "分档重叠：第 {n} 档止于 {upper}，第 {m} 档始于 {lower}")
+_ABOVE_MAX = QT_TRANSLATE_NOOP("problems", "第 {n} 档 {points} 分，高于指标满分 {max} 分")
 
 
 def parse_bands(check: Checker, raw: Any, *, kind: str, input_name: str,
@@ -88,5 +88,5 @@ def _check_coverage(check: Checker, bands: tuple[Band, ...]) -> None:
 
 def _bound_text(bound: Decimal | None, inclusive: bool, inclusive_sign: str, exclusive_sign: str) -> str:
     if bound is None:
-        return QT_TRANSLATE_NOOP(CONTEXT, "无界")
+        return QT_TRANSLATE_NOOP("problems", "无界")
     return (inclusive_sign if inclusive else exclusive_sign) + str(bound)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.engine import rate
 from app.rating.errors import RecordError, SchemeError
 from app.rating.fields import RECORD_TYPES
@@ -21,12 +21,12 @@ from app.rating.scheme import find_scheme
 DEFAULT_SCHEMES = {"household": "household-default", "cooperative": "cooperative-default"}
 PLATFORM_TYPES = ("blacklist_entry", "conduct_event")
 
-_AT_RECORD = QT_TRANSLATE_NOOP(CONTEXT, "第 {number} 条记录（records[{index}]）：{message}")
-_NOT_RECORD = QT_TRANSLATE_NOOP(CONTEXT, "{field}：应为一个 JSON 对象")
-_RECORD_TYPE = QT_TRANSLATE_NOOP(CONTEXT, "{field}：应为 {types}，现在是 {raw!r}")
-_SCHEME_TYPE = QT_TRANSLATE_NOOP(CONTEXT, "{field}：方案 {scheme} 只评{expected}记录，这条是 {raw}")
-_BAD_REF = QT_TRANSLATE_NOOP(CONTEXT, "评分方案写法应为“编号@版本”，如 household-default@1，现在是 {ref!r}")
-_BAD_DOCUMENT = QT_TRANSLATE_NOOP(CONTEXT, "输入应为一条记录、记录列表，或含 records 的对象")
+_AT_RECORD = QT_TRANSLATE_NOOP("problems", "第 {number} 条记录（records[{index}]）：{message}")
+_NOT_RECORD = QT_TRANSLATE_NOOP("problems", "{field}：应为一个 JSON 对象")
+_RECORD_TYPE = QT_TRANSLATE_NOOP("problems", "{field}：应为 {types}，现在是 {raw!r}")
+_SCHEME_TYPE = QT_TRANSLATE_NOOP("problems", "{field}：方案 {scheme} 只评{expected}记录，这条是 {raw}")
+_BAD_REF = QT_TRANSLATE_NOOP("problems", "评分方案写法应为“编号@版本”，如 household-default@1，现在是 {ref!r}")
+_BAD_DOCUMENT = QT_TRANSLATE_NOOP("problems", "输入应为一条记录、记录列表，或含 records 的对象")
 
 
 def rate_json_document(doc: dict[str, Any] | list[Any], scheme_ref: str | None,

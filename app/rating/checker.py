@@ -5,23 +5,23 @@ from decimal import Decimal, InvalidOperation
 from string import Formatter
 from typing import Any, Iterable, Mapping, NoReturn
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.errors import SchemeError
 
 TWO_PLACES = Decimal("0.01")
 
-_WHERE = QT_TRANSLATE_NOOP(CONTEXT, "评分方案 {file}，{place}：{message}")
-_NEEDS = QT_TRANSLATE_NOOP(CONTEXT, "缺少“{key}”")
-_UNKNOWN_KEYS = QT_TRANSLATE_NOOP(CONTEXT, "不认识的键 {keys}（可用：{allowed}）")
-_NOT_NUMBER = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”应为数字，现在是 {raw!r}")
-_TOO_PRECISE = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”最多两位小数，现在是 {raw}")
-_NEGATIVE = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”不能为负数，现在是 {raw}")
-_NOT_WHOLE = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”应为正整数，现在是 {raw!r}")
-_NOT_TEXT = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”应为非空文本，现在是 {raw!r}")
-_NOT_LIST = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”应为非空列表")
-_PLACEHOLDER = QT_TRANSLATE_NOOP(CONTEXT, "理由模板里的 {{{name}}} 不可用（可用：{allowed}）")
-_BAD_TEMPLATE = QT_TRANSLATE_NOOP(CONTEXT, "理由模板写法有误：{error}")
-_NOT_MAP = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”应为键值表")
+_WHERE = QT_TRANSLATE_NOOP("problems", "评分方案 {file}，{place}：{message}")
+_NEEDS = QT_TRANSLATE_NOOP("problems", "缺少“{key}”")
+_UNKNOWN_KEYS = QT_TRANSLATE_NOOP("problems", "不认识的键 {keys}（可用：{allowed}）")
+_NOT_NUMBER = QT_TRANSLATE_NOOP("problems", "“{key}”应为数字，现在是 {raw!r}")
+_TOO_PRECISE = QT_TRANSLATE_NOOP("problems", "“{key}”最多两位小数，现在是 {raw}")
+_NEGATIVE = QT_TRANSLATE_NOOP("problems", "“{key}”不能为负数，现在是 {raw}")
+_NOT_WHOLE = QT_TRANSLATE_NOOP("problems", "“{key}”应为正整数，现在是 {raw!r}")
+_NOT_TEXT = QT_TRANSLATE_NOOP("problems", "“{key}”应为非空文本，现在是 {raw!r}")
+_NOT_LIST = QT_TRANSLATE_NOOP("problems", "“{key}”应为非空列表")
+_PLACEHOLDER = QT_TRANSLATE_NOOP("problems", "理由模板里的 {{{name}}} 不可用（可用：{allowed}）")
+_BAD_TEMPLATE = QT_TRANSLATE_NOOP("problems", "理由模板写法有误：{error}")
+_NOT_MAP = QT_TRANSLATE_NOOP("problems", "“{key}”应为键值表")
 
 
 class Checker:

@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Literal, Mapping
 
 from app.domain.idnumber import age_on, birth_date_of
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.readers import UNDEFINED, ZERO, fault
 
 ValueKind = Literal["money", "ratio", "int", "area"]
@@ -69,7 +69,7 @@ def _head_age(args: tuple[Any, ...], on: date) -> int:
         return age_on(birth_date_of(args[0]), on)
     except ValueError:
         raise fault("head_id_number", QT_TRANSLATE_NOOP(
-            CONTEXT, "{field}：无法从身份证号码读出出生日期")) from None
+            "problems", "{field}：无法从身份证号码读出出生日期")) from None
 
 
 def _max_overdue_days(args: tuple[Any, ...], on: date) -> int:

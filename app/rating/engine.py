@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.errors import AdjustmentError, RecordError
 from app.rating.compiled import CompiledScheme
 from app.rating.events import NO_FACTS, PlatformFacts, facts_for
@@ -24,15 +24,15 @@ ZERO = Decimal("0.00")
 HUNDRED = Decimal("100.00")
 CENT = Decimal("0.01")
 
-BONUS_CAP = QT_TRANSLATE_NOOP(CONTEXT, "加分合计 {raw} 分，超过上限 {cap} 分，按 {cap} 分计")
-PENALTY_CAP = QT_TRANSLATE_NOOP(CONTEXT, "扣分合计 {raw} 分，超过上限 {cap} 分，按 {cap} 分计")
-CAP_NAMES = {"bonus": QT_TRANSLATE_NOOP(CONTEXT, "加分上限"), "penalty": QT_TRANSLATE_NOOP(CONTEXT, "扣分上限")}
-_WRONG_TYPE = QT_TRANSLATE_NOOP(CONTEXT, "{field}：记录类型是 {raw!r}，方案 {scheme} 评的是 {expected}")
-_BAD_CONSENT = QT_TRANSLATE_NOOP(CONTEXT, "{field}：授权书应为对象，signed 为 true 或 false")
-_NOT_RATED = QT_TRANSLATE_NOOP(CONTEXT, "没有评级结果（未签署信息采集授权书），不能调整")
-_OTHER_SCHEME = QT_TRANSLATE_NOOP(CONTEXT, "这份结果按方案 {result} 评出，不能按方案 {scheme} 调整")
-_TOO_MUCH = QT_TRANSLATE_NOOP(CONTEXT, "评议调整 {points} 分超出方案允许的 ±{max} 分")
-_NOT_POINTS = QT_TRANSLATE_NOOP(CONTEXT, "评议调整应为最多两位小数的分数，现在是 {points!r}")
+BONUS_CAP = QT_TRANSLATE_NOOP("problems", "加分合计 {raw} 分，超过上限 {cap} 分，按 {cap} 分计")
+PENALTY_CAP = QT_TRANSLATE_NOOP("problems", "扣分合计 {raw} 分，超过上限 {cap} 分，按 {cap} 分计")
+CAP_NAMES = {"bonus": QT_TRANSLATE_NOOP("problems", "加分上限"), "penalty": QT_TRANSLATE_NOOP("problems", "扣分上限")}
+_WRONG_TYPE = QT_TRANSLATE_NOOP("problems", "{field}：记录类型是 {raw!r}，方案 {scheme} 评的是 {expected}")
+_BAD_CONSENT = QT_TRANSLATE_NOOP("problems", "{field}：授权书应为对象，signed 为 true 或 false")
+_NOT_RATED = QT_TRANSLATE_NOOP("problems", "没有评级结果（未签署信息采集授权书），不能调整")
+_OTHER_SCHEME = QT_TRANSLATE_NOOP("problems", "这份结果按方案 {result} 评出，不能按方案 {scheme} 调整")
+_TOO_MUCH = QT_TRANSLATE_NOOP("problems", "评议调整 {points} 分超出方案允许的 ±{max} 分")
+_NOT_POINTS = QT_TRANSLATE_NOOP("problems", "评议调整应为最多两位小数的分数，现在是 {points!r}")
 
 
 def rate(record: Mapping[str, Any], scheme: Scheme, on: date, *,

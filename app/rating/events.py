@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from app.domain.idnumber import age_on, normalize_id_number
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.domain.uscc import normalize_uscc
 from app.rating.errors import RecordError
 
@@ -95,7 +95,7 @@ def facts_for(subject: str, record_type: str, events: Sequence[Mapping[str, Any]
             else:
                 penalties.append(_conduct_event(raw))
         except (KeyError, TypeError, ValueError) as fault:
-            raise RecordError(QT_TRANSLATE_NOOP(CONTEXT, "平台记录 events[{index}] 格式不对：{fault}").format(
+            raise RecordError(QT_TRANSLATE_NOOP("problems", "平台记录 events[{index}] 格式不对：{fault}").format(
                 index=index, fault=fault), field=f"events[{index}]") from None
     return PlatformFacts(tuple(honours), tuple(penalties), tuple(blacklist))
 

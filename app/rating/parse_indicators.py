@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.bands import parse_bands
 from app.rating.catalog import NUMERIC, Catalog, InputInfo
 from app.rating.checker import Checker
@@ -29,18 +29,18 @@ RULE_NAMES = {"bands": "bands", "table": "table", "if_true": "flag", "events": "
 RULE_INPUT_KINDS = {"bands": NUMERIC, "table": {"enum"}, "if_true": {"bool"}, "events": {"events"},
                     "per_unit": {"int"}}
 
-_NO_RULE = QT_TRANSLATE_NOOP(CONTEXT, "要写且只写一种规则（{rules}），现在是 {found}")
-_UNKNOWN_INPUT = QT_TRANSLATE_NOOP(CONTEXT, "不认识的字段或派生值“{input}”")
-_WRONG_KIND = QT_TRANSLATE_NOOP(CONTEXT, "规则 {rule} 不能用于“{input}”（{kind}）")
-_NEEDS_MAX = QT_TRANSLATE_NOOP(CONTEXT, "缺少“max”（指标满分）")
-_UNKNOWN_CODE = QT_TRANSLATE_NOOP(CONTEXT, "不认识的代码“{code}”（{input} 可用：{codes}）")
-_CODES_LEFT = QT_TRANSLATE_NOOP(CONTEXT, "对照表漏了代码：{codes}")
-_POINTS_ABOVE_MAX = QT_TRANSLATE_NOOP(CONTEXT, "“{what}”{points} 分，高于指标满分 {max} 分")
-_UNDEFINED = QT_TRANSLATE_NOOP(CONTEXT, "“{input}”可能无法计算，需要写 when_undefined（分数和理由）")
-_NEVER_UNDEFINED = QT_TRANSLATE_NOOP(CONTEXT, "“{input}”总能算出，不需要 when_undefined")
-_EVENT_POINTS = QT_TRANSLATE_NOOP(CONTEXT, "计数规则要写 points_each 或 points_by_level 之一")
-_KINDS_FOR = QT_TRANSLATE_NOOP(CONTEXT, "{source} 计数规则{need}写 kinds")
-_UNKNOWN_KIND = QT_TRANSLATE_NOOP(CONTEXT, "不认识的事件种类“{kind}”（方案的 event_kinds 中有：{kinds}）")
+_NO_RULE = QT_TRANSLATE_NOOP("problems", "要写且只写一种规则（{rules}），现在是 {found}")
+_UNKNOWN_INPUT = QT_TRANSLATE_NOOP("problems", "不认识的字段或派生值“{input}”")
+_WRONG_KIND = QT_TRANSLATE_NOOP("problems", "规则 {rule} 不能用于“{input}”（{kind}）")
+_NEEDS_MAX = QT_TRANSLATE_NOOP("problems", "缺少“max”（指标满分）")
+_UNKNOWN_CODE = QT_TRANSLATE_NOOP("problems", "不认识的代码“{code}”（{input} 可用：{codes}）")
+_CODES_LEFT = QT_TRANSLATE_NOOP("problems", "对照表漏了代码：{codes}")
+_POINTS_ABOVE_MAX = QT_TRANSLATE_NOOP("problems", "“{what}”{points} 分，高于指标满分 {max} 分")
+_UNDEFINED = QT_TRANSLATE_NOOP("problems", "“{input}”可能无法计算，需要写 when_undefined（分数和理由）")
+_NEVER_UNDEFINED = QT_TRANSLATE_NOOP("problems", "“{input}”总能算出，不需要 when_undefined")
+_EVENT_POINTS = QT_TRANSLATE_NOOP("problems", "计数规则要写 points_each 或 points_by_level 之一")
+_KINDS_FOR = QT_TRANSLATE_NOOP("problems", "{source} 计数规则{need}写 kinds")
+_UNKNOWN_KIND = QT_TRANSLATE_NOOP("problems", "不认识的事件种类“{kind}”（方案的 event_kinds 中有：{kinds}）")
 
 
 def parse_indicator(check: Checker, raw: Any, group: Group, catalog: Catalog,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.catalog import Catalog
 from app.rating.checker import Checker
 from app.rating.fields import RECORD_TYPES
@@ -23,26 +23,26 @@ HUNDRED = Decimal(100)
 
 # Where in a scheme a fault is, as messages name it.
 PLACES = {
-    "scheme": QT_TRANSLATE_NOOP(CONTEXT, "方案"), "base": QT_TRANSLATE_NOOP(CONTEXT, "基础指标"),
-    "bonus": QT_TRANSLATE_NOOP(CONTEXT, "加分指标"), "penalty": QT_TRANSLATE_NOOP(CONTEXT, "扣分指标"),
-    "indicator": QT_TRANSLATE_NOOP(CONTEXT, "指标 {id}"), "veto": QT_TRANSLATE_NOOP(CONTEXT, "否决项 {id}"),
-    "grades": QT_TRANSLATE_NOOP(CONTEXT, "等级"), "credit_grades": QT_TRANSLATE_NOOP(CONTEXT, "信用户等级"),
-    "credit_line": QT_TRANSLATE_NOOP(CONTEXT, "授信额度"), "appraisal": QT_TRANSLATE_NOOP(CONTEXT, "评议调整"),
-    "village": QT_TRANSLATE_NOOP(CONTEXT, "信用村标准"), "township": QT_TRANSLATE_NOOP(CONTEXT, "信用乡镇标准"),
+    "scheme": QT_TRANSLATE_NOOP("problems", "方案"), "base": QT_TRANSLATE_NOOP("problems", "基础指标"),
+    "bonus": QT_TRANSLATE_NOOP("problems", "加分指标"), "penalty": QT_TRANSLATE_NOOP("problems", "扣分指标"),
+    "indicator": QT_TRANSLATE_NOOP("problems", "指标 {id}"), "veto": QT_TRANSLATE_NOOP("problems", "否决项 {id}"),
+    "grades": QT_TRANSLATE_NOOP("problems", "等级"), "credit_grades": QT_TRANSLATE_NOOP("problems", "信用户等级"),
+    "credit_line": QT_TRANSLATE_NOOP("problems", "授信额度"), "appraisal": QT_TRANSLATE_NOOP("problems", "评议调整"),
+    "village": QT_TRANSLATE_NOOP("problems", "信用村标准"), "township": QT_TRANSLATE_NOOP("problems", "信用乡镇标准"),
 }
-_RECORD_TYPE = QT_TRANSLATE_NOOP(CONTEXT, "record_type 应为 {types}，现在是 {raw!r}")
-_DUPLICATE = QT_TRANSLATE_NOOP(CONTEXT, "编号 {id} 重复")
-_BAD_ID = QT_TRANSLATE_NOOP(CONTEXT, "编号应为非空文本，现在是 {raw!r}")
-_TOTAL = QT_TRANSLATE_NOOP(CONTEXT, "基础指标满分合计 {sum} 分，不等于规定的 {total} 分")
-_NO_CAP = QT_TRANSLATE_NOOP(CONTEXT, "缺少合计上限“cap”")
-_GRADE_ORDER = QT_TRANSLATE_NOOP(CONTEXT, "等级 {grade} 的起点 {at_least} 不低于上一等级的起点，应从高到低排列")
-_GRADE_TOP = QT_TRANSLATE_NOOP(CONTEXT, "等级 {grade} 的起点 {at_least} 超过 100 分")
-_GRADE_FLOOR = QT_TRANSLATE_NOOP(CONTEXT, "最低等级 {grade} 应从 0 分起，现在从 {at_least} 分起，0–100 分未全覆盖")
-_UNKNOWN_GRADE = QT_TRANSLATE_NOOP(CONTEXT, "不认识的等级“{grade}”（可用：{grades}）")
-_VETO_GRADE = QT_TRANSLATE_NOOP(CONTEXT, "否决等级 {grade} 不能同时是分数等级")
-_CAP_INPUT = QT_TRANSLATE_NOOP(CONTEXT, "cap_input“{input}”应为金额字段（可用：{inputs}）")
-_RATIO = QT_TRANSLATE_NOOP(CONTEXT, "“{key}”是比例，应在 0 到 1 之间（0.9 即 90%），现在是 {raw}")
-_ADJUSTMENT = QT_TRANSLATE_NOOP(CONTEXT, "评议调整上限应在 0 到 100 分之间，现在是 {raw}")
+_RECORD_TYPE = QT_TRANSLATE_NOOP("problems", "record_type 应为 {types}，现在是 {raw!r}")
+_DUPLICATE = QT_TRANSLATE_NOOP("problems", "编号 {id} 重复")
+_BAD_ID = QT_TRANSLATE_NOOP("problems", "编号应为非空文本，现在是 {raw!r}")
+_TOTAL = QT_TRANSLATE_NOOP("problems", "基础指标满分合计 {sum} 分，不等于规定的 {total} 分")
+_NO_CAP = QT_TRANSLATE_NOOP("problems", "缺少合计上限“cap”")
+_GRADE_ORDER = QT_TRANSLATE_NOOP("problems", "等级 {grade} 的起点 {at_least} 不低于上一等级的起点，应从高到低排列")
+_GRADE_TOP = QT_TRANSLATE_NOOP("problems", "等级 {grade} 的起点 {at_least} 超过 100 分")
+_GRADE_FLOOR = QT_TRANSLATE_NOOP("problems", "最低等级 {grade} 应从 0 分起，现在从 {at_least} 分起，0–100 分未全覆盖")
+_UNKNOWN_GRADE = QT_TRANSLATE_NOOP("problems", "不认识的等级“{grade}”（可用：{grades}）")
+_VETO_GRADE = QT_TRANSLATE_NOOP("problems", "否决等级 {grade} 不能同时是分数等级")
+_CAP_INPUT = QT_TRANSLATE_NOOP("problems", "cap_input“{input}”应为金额字段（可用：{inputs}）")
+_RATIO = QT_TRANSLATE_NOOP("problems", "“{key}”是比例，应在 0 到 1 之间（0.9 即 90%），现在是 {raw}")
+_ADJUSTMENT = QT_TRANSLATE_NOOP("problems", "评议调整上限应在 0 到 100 分之间，现在是 {raw}")
 
 
 def parse_scheme(data: Any, file: str) -> Scheme:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.catalog import NUMERIC, Catalog
 from app.rating.checker import Checker
 from app.rating.model import Veto, VetoCondition
@@ -19,14 +19,14 @@ from app.rating.model import Veto, VetoCondition
 COMPARISONS = ("is", "at_least", "above", "below", "at_most")
 BLACKLIST_KINDS = ("dishonest_debtor", "serious_dishonest")
 
-_CONDITION = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件要写 field、blacklist 或 events 之一")
-_ONE_COMPARISON = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件要写且只写一种比较（{ops}）")
-_UNKNOWN_INPUT = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件：不认识的字段或派生值“{input}”")
-_NOT_NUMERIC = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件：“{input}”不是数值，不能用 {op}")
-_BAD_VALUE = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件：“{input}”不会等于 {value!r}")
-_UNKNOWN_LIST = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件：不认识的名单种类“{kind}”（可用：{kinds}）")
-_NOT_EVENTS = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件：events 只能是 penalties")
-_UNKNOWN_KIND = QT_TRANSLATE_NOOP(CONTEXT, "第 {n} 个条件：不认识的事件种类“{kind}”（方案的 event_kinds 中有：{kinds}）")
+_CONDITION = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件要写 field、blacklist 或 events 之一")
+_ONE_COMPARISON = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件要写且只写一种比较（{ops}）")
+_UNKNOWN_INPUT = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件：不认识的字段或派生值“{input}”")
+_NOT_NUMERIC = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件：“{input}”不是数值，不能用 {op}")
+_BAD_VALUE = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件：“{input}”不会等于 {value!r}")
+_UNKNOWN_LIST = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件：不认识的名单种类“{kind}”（可用：{kinds}）")
+_NOT_EVENTS = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件：events 只能是 penalties")
+_UNKNOWN_KIND = QT_TRANSLATE_NOOP("problems", "第 {n} 个条件：不认识的事件种类“{kind}”（方案的 event_kinds 中有：{kinds}）")
 
 
 def parse_veto(check: Checker, raw: Any, catalog: Catalog, event_kinds: Mapping[str, str]) -> Veto:

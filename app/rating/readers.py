@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 from app.domain.area import parse_area
 from app.domain.idnumber import normalize_id_number
 from app.domain.money import parse_money
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError
 from app.rating.errors import RecordError
 from app.rating.events import HONOUR, Event, PlatformFacts, merge
 from app.rating.fields import HONOUR_LEVEL, LAND_KIND, FieldSpec
@@ -51,14 +51,14 @@ def fault(path: str, template: str, **params: object) -> RecordError:
     return RecordError(template.format(field=path, **params), field=path)
 
 
-_NOT_INT = QT_TRANSLATE_NOOP(CONTEXT, "{field}：应为整数，现在是 {raw!r}")
-_NOT_BOOL = QT_TRANSLATE_NOOP(CONTEXT, "{field}：应为 true 或 false，现在是 {raw!r}")
-_NOT_CODE = QT_TRANSLATE_NOOP(CONTEXT, "{field}：“{raw}”不是可用的代码，可选：{codes}")
-_NOT_DATE = QT_TRANSLATE_NOOP(CONTEXT, "{field}：日期应写成 YYYY-MM-DD，现在是 {raw!r}")
-_NOT_LIST = QT_TRANSLATE_NOOP(CONTEXT, "{field}：应为列表，现在是 {raw!r}")
-_NOT_ITEM = QT_TRANSLATE_NOOP(CONTEXT, "{field}：缺少必填项或不是对象")
-_NOT_TEXT = QT_TRANSLATE_NOOP(CONTEXT, "{field}：应为文本，现在是 {raw!r}")
-_BAD_VALUE = QT_TRANSLATE_NOOP(CONTEXT, "{field}：{message}")
+_NOT_INT = QT_TRANSLATE_NOOP("problems", "{field}：应为整数，现在是 {raw!r}")
+_NOT_BOOL = QT_TRANSLATE_NOOP("problems", "{field}：应为 true 或 false，现在是 {raw!r}")
+_NOT_CODE = QT_TRANSLATE_NOOP("problems", "{field}：“{raw}”不是可用的代码，可选：{codes}")
+_NOT_DATE = QT_TRANSLATE_NOOP("problems", "{field}：日期应写成 YYYY-MM-DD，现在是 {raw!r}")
+_NOT_LIST = QT_TRANSLATE_NOOP("problems", "{field}：应为列表，现在是 {raw!r}")
+_NOT_ITEM = QT_TRANSLATE_NOOP("problems", "{field}：缺少必填项或不是对象")
+_NOT_TEXT = QT_TRANSLATE_NOOP("problems", "{field}：应为文本，现在是 {raw!r}")
+_BAD_VALUE = QT_TRANSLATE_NOOP("problems", "{field}：{message}")
 
 
 def read_int(raw: object, path: str) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.paths import forms_path
 from app.rating.compiled import compile_scheme
 from app.rating.errors import SchemeError
@@ -22,9 +22,9 @@ from app.rating.parse_scheme import parse_scheme
 
 __all__ = ["Scheme", "SchemeError", "find_scheme", "list_schemes", "load_scheme", "parse_scheme_text"]
 
-_UNREADABLE = QT_TRANSLATE_NOOP(CONTEXT, "评分方案 {file} 无法读取：{error}")
-_NOT_YAML = QT_TRANSLATE_NOOP(CONTEXT, "评分方案 {file} 不是有效的 YAML：{error}")
-_NOT_FOUND = QT_TRANSLATE_NOOP(CONTEXT, "找不到评分方案 {ref}（在 {folder} 中）")
+_UNREADABLE = QT_TRANSLATE_NOOP("problems", "评分方案 {file} 无法读取：{error}")
+_NOT_YAML = QT_TRANSLATE_NOOP("problems", "评分方案 {file} 不是有效的 YAML：{error}")
+_NOT_FOUND = QT_TRANSLATE_NOOP("problems", "找不到评分方案 {ref}（在 {folder} 中）")
 
 
 # libyaml's loader when present (ten times faster), the pure-Python one otherwise.

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.catalog import Catalog
 from app.rating.events import Event, counts_on, is_expired
 from app.rating.fields import HONOUR_LEVEL
@@ -23,12 +23,12 @@ Score = Callable[[Any, date, list[ExpiredEvent]], RatingItem]
 ZERO = Decimal("0.00")
 MEMO_SIZE = 1024  # items remembered per band indicator: bounded, so memory stays small
 
-MISSING_REASON = QT_TRANSLATE_NOOP(CONTEXT, "缺少数据：{fields} → 0 分")
-FIELD_NAMED = QT_TRANSLATE_NOOP(CONTEXT, "{label}（{field}）")
-CAPPED_REASON = QT_TRANSLATE_NOOP(CONTEXT, "{reason}（原计 {raw} 分，本项最多 {max} 分）")
-YES, NO = QT_TRANSLATE_NOOP(CONTEXT, "是"), QT_TRANSLATE_NOOP(CONTEXT, "否")
-NONE = QT_TRANSLATE_NOOP(CONTEXT, "无")
-LEVEL_COUNT = QT_TRANSLATE_NOOP(CONTEXT, "{level} {count} 项")
+MISSING_REASON = QT_TRANSLATE_NOOP("problems", "缺少数据：{fields} → 0 分")
+FIELD_NAMED = QT_TRANSLATE_NOOP("problems", "{label}（{field}）")
+CAPPED_REASON = QT_TRANSLATE_NOOP("problems", "{reason}（原计 {raw} 分，本项最多 {max} 分）")
+YES, NO = QT_TRANSLATE_NOOP("problems", "是"), QT_TRANSLATE_NOOP("problems", "否")
+NONE = QT_TRANSLATE_NOOP("problems", "无")
+LEVEL_COUNT = QT_TRANSLATE_NOOP("problems", "{level} {count} 项")
 
 
 class CompiledIndicator(NamedTuple):

@@ -8,7 +8,7 @@ import operator
 from datetime import date
 from typing import Any, Callable
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.catalog import Catalog
 from app.rating.events import PlatformFacts, counts_on
 from app.rating.fmt import value_text
@@ -20,9 +20,9 @@ ConditionCheck = Callable[[dict[str, Any], PlatformFacts, date], tuple[bool | No
 
 _OPS = {"is": operator.eq, "at_least": operator.ge, "above": operator.gt,
         "below": operator.lt, "at_most": operator.le}
-FIELD_DETAIL = QT_TRANSLATE_NOOP(CONTEXT, "（{label} {value}）")
-LIST_DETAIL = QT_TRANSLATE_NOOP(CONTEXT, "（{case}，{agency}，{listed_on} 列入）")
-EVENT_DETAIL = QT_TRANSLATE_NOOP(CONTEXT, "（{dates}）")
+FIELD_DETAIL = QT_TRANSLATE_NOOP("problems", "（{label} {value}）")
+LIST_DETAIL = QT_TRANSLATE_NOOP("problems", "（{case}，{agency}，{listed_on} 列入）")
+EVENT_DETAIL = QT_TRANSLATE_NOOP("problems", "（{dates}）")
 
 
 def compile_veto(veto: Veto, catalog: Catalog) -> VetoCheck:

@@ -8,20 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.fmt import percent
 from app.rating.model import Scheme
 
-FILED = QT_TRANSLATE_NOOP(CONTEXT, "建档户数占登记户数 {ratio}，低于 {limit}")
-CREDIT = QT_TRANSLATE_NOOP(CONTEXT, "信用户占建档户数 {ratio}，低于 {limit}")
-NO_OVERDUE = QT_TRANSLATE_NOOP(CONTEXT, "借款户中无逾期户占 {ratio}，低于 {limit}")
-NPL = QT_TRANSLATE_NOOP(CONTEXT, "不良贷款率 {ratio}，高于 {limit}")
-CREDIT_VILLAGES = QT_TRANSLATE_NOOP(CONTEXT, "信用村占行政村数 {ratio}，低于 {limit}")
-NOTHING = QT_TRANSLATE_NOOP(CONTEXT, "{what}为 0，无法达标")
-NO_CRITERIA = QT_TRANSLATE_NOOP(CONTEXT, "评分方案 {scheme} 没有规定{what}标准")
-BAD_COUNTS = QT_TRANSLATE_NOOP(CONTEXT, "统计数字不合理：{field} = {value}（{why}）")
-REGISTERED, FILED_WORD, VILLAGES = (QT_TRANSLATE_NOOP(CONTEXT, "登记户数"), QT_TRANSLATE_NOOP(CONTEXT, "建档户数"),
-                                    QT_TRANSLATE_NOOP(CONTEXT, "行政村数"))
+FILED = QT_TRANSLATE_NOOP("problems", "建档户数占登记户数 {ratio}，低于 {limit}")
+CREDIT = QT_TRANSLATE_NOOP("problems", "信用户占建档户数 {ratio}，低于 {limit}")
+NO_OVERDUE = QT_TRANSLATE_NOOP("problems", "借款户中无逾期户占 {ratio}，低于 {limit}")
+NPL = QT_TRANSLATE_NOOP("problems", "不良贷款率 {ratio}，高于 {limit}")
+CREDIT_VILLAGES = QT_TRANSLATE_NOOP("problems", "信用村占行政村数 {ratio}，低于 {limit}")
+NOTHING = QT_TRANSLATE_NOOP("problems", "{what}为 0，无法达标")
+NO_CRITERIA = QT_TRANSLATE_NOOP("problems", "评分方案 {scheme} 没有规定{what}标准")
+BAD_COUNTS = QT_TRANSLATE_NOOP("problems", "统计数字不合理：{field} = {value}（{why}）")
+REGISTERED, FILED_WORD, VILLAGES = (QT_TRANSLATE_NOOP("problems", "登记户数"), QT_TRANSLATE_NOOP("problems", "建档户数"),
+                                    QT_TRANSLATE_NOOP("problems", "行政村数"))
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def evaluate_village(stats: VillageStats, scheme: Scheme) -> VillageEvaluation:
     """Whether the village meets the scheme's credit-village criteria, and which it misses."""
     criteria = scheme.credit_village
     if criteria is None:
-        raise ValueError(NO_CRITERIA.format(scheme=scheme.ref, what=QT_TRANSLATE_NOOP(CONTEXT, "信用村")))
+        raise ValueError(NO_CRITERIA.format(scheme=scheme.ref, what=QT_TRANSLATE_NOOP("problems", "信用村")))
     _check(stats, [("filed_households", "registered_households"), ("credit_households", "filed_households"),
                    ("borrowing_without_overdue", "borrowing_households"),
                    ("overdue_balance_fen", "loan_balance_fen")])
@@ -98,7 +98,7 @@ def evaluate_township(stats: TownshipStats, scheme: Scheme) -> TownshipEvaluatio
     """Whether the township meets the scheme's credit-township criteria, and which it misses."""
     criteria = scheme.credit_township
     if criteria is None:
-        raise ValueError(NO_CRITERIA.format(scheme=scheme.ref, what=QT_TRANSLATE_NOOP(CONTEXT, "信用乡镇")))
+        raise ValueError(NO_CRITERIA.format(scheme=scheme.ref, what=QT_TRANSLATE_NOOP("problems", "信用乡镇")))
     _check(stats, [("credit_villages", "villages"), ("overdue_balance_fen", "loan_balance_fen")])
     failures: list[Failure] = []
     ratio = _at_least(failures, "credit_village_ratio", stats.credit_villages, stats.villages,
@@ -113,11 +113,11 @@ def _check(stats: object, parts: list[tuple[str, str]]) -> None:
         value = getattr(stats, spec.name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(BAD_COUNTS.format(field=spec.name, value=value,
-                                               why=QT_TRANSLATE_NOOP(CONTEXT, "应为非负整数")))
+                                               why=QT_TRANSLATE_NOOP("problems", "应为非负整数")))
     for part, whole in parts:
         if getattr(stats, part) > getattr(stats, whole):
             raise ValueError(BAD_COUNTS.format(field=part, value=getattr(stats, part),
-                                               why=QT_TRANSLATE_NOOP(CONTEXT, "大于 {whole}").format(whole=whole)))
+                                               why=QT_TRANSLATE_NOOP("problems", "大于 {whole}").format(whole=whole)))
 
 
 def _at_least(failures: list[Failure], criterion: str, part: int, whole: int, limit: Decimal,

@@ -33,7 +33,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, Problem
 from app.security.errors import make_problem
 
 GENESIS = "0" * 64
@@ -135,28 +135,28 @@ def _fault(entry: Mapping[str, Any], expected_seq: int, head: str,
         actual = chain_hash(str(prev_hash), entry, key)
     except (KeyError, TypeError, ValueError, UnicodeEncodeError):
         return _problem("audit.malformed", QT_TRANSLATE_NOOP(
-            CONTEXT, "审计日志第{seq}条记录格式不完整，无法校验"), seq=expected_seq)
+            "problems", "审计日志第{seq}条记录格式不完整，无法校验"), seq=expected_seq)
     if seq > expected_seq:
         return _problem("audit.gap", QT_TRANSLATE_NOOP(
-            CONTEXT, "审计日志第{seq}条的位置出现了第{found}条记录，中间的记录可能被删除或调换顺序"),
+            "problems", "审计日志第{seq}条的位置出现了第{found}条记录，中间的记录可能被删除或调换顺序"),
             seq=expected_seq, found=seq)
     if seq < expected_seq:
         return _problem("audit.out_of_order", QT_TRANSLATE_NOOP(
-            CONTEXT, "审计日志第{seq}条的位置出现了重复或靠前的第{found}条记录，记录可能被插入或调换顺序"),
+            "problems", "审计日志第{seq}条的位置出现了重复或靠前的第{found}条记录，记录可能被插入或调换顺序"),
             seq=expected_seq, found=seq)
     if prev_hash != head:
         return _problem("audit.broken_link", QT_TRANSLATE_NOOP(
-            CONTEXT, "审计日志第{seq}条与前一条记录的链接断开，记录可能被删除、插入或调换"),
+            "problems", "审计日志第{seq}条与前一条记录的链接断开，记录可能被删除、插入或调换"),
             seq=expected_seq)
     if not hmac.compare_digest(str(stored), actual):
         return _problem("audit.edited", QT_TRANSLATE_NOOP(
-            CONTEXT, "审计日志第{seq}条记录的内容与其校验值不符，记录可能被修改"), seq=expected_seq)
+            "problems", "审计日志第{seq}条记录的内容与其校验值不符，记录可能被修改"), seq=expected_seq)
     return None
 
 
 def _anchor_problem(anchor: Anchor) -> Problem:
     return _problem("audit.anchor_mismatch", QT_TRANSLATE_NOOP(
-        CONTEXT, "审计日志与已同步到平台的第{seq}条记录不一致，日志可能被改写或截断"), seq=anchor.seq)
+        "problems", "审计日志与已同步到平台的第{seq}条记录不一致，日志可能被改写或截断"), seq=anchor.seq)
 
 
 def _problem(code: str, template: str, **params: object) -> Problem:

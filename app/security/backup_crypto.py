@@ -36,7 +36,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.security.atomic_file import atomic_write
 from app.security.errors import SecurityError, make_problem
 from app.security.keys import KEY_LENGTH, KeyFileCorrupt, WrappedKey
@@ -108,7 +108,7 @@ def decrypt_file(src: str | os.PathLike[str], dst: str | os.PathLike[str], key: 
         enc_key, mac_key = _derive(key, header.salt)
         if not hmac.compare_digest(hmac.new(mac_key, header.raw, hashlib.sha256).digest(), header.mac):
             raise _corrupt("backup.wrong_key_or_header", QT_TRANSLATE_NOOP(
-                CONTEXT, "无法打开备份：密钥或密码不正确，或者备份文件头已损坏"))
+                "problems", "无法打开备份：密钥或密码不正确，或者备份文件头已损坏"))
         with atomic_write(dst) as writer:
             _decrypt_chunks(reader, writer, AESGCM(enc_key), header)
 
@@ -119,14 +119,14 @@ def _decrypt_chunks(reader: BinaryIO, writer: BinaryIO, aead: AESGCM, header: Ba
         sealed = _read_up_to(reader, full)
         if len(sealed) < TAG_LENGTH:
             raise _corrupt("backup.truncated", QT_TRANSLATE_NOOP(
-                CONTEXT, "备份文件不完整，可能在复制时被截断，请换用完整的备份"))
+                "problems", "备份文件不完整，可能在复制时被截断，请换用完整的备份"))
         final = len(sealed) < full  # only the last chunk is short (it may hold 0 bytes)
         nonce = header.nonce_prefix + struct.pack(">I", index)
         try:
             writer.write(aead.decrypt(nonce, sealed, _aad(header.mac, index, final)))
         except InvalidTag:
             raise _corrupt("backup.tampered", QT_TRANSLATE_NOOP(
-                CONTEXT, "备份文件第{chunk}块已损坏、被截断或被篡改，无法恢复"), chunk=index + 1) from None
+                "problems", "备份文件第{chunk}块已损坏、被截断或被篡改，无法恢复"), chunk=index + 1) from None
         if final:
             # Bytes appended after the end join this last read, so its tag already failed.
             return
@@ -135,13 +135,13 @@ def _decrypt_chunks(reader: BinaryIO, writer: BinaryIO, aead: AESGCM, header: Ba
 def _read_header(reader: BinaryIO) -> BackupHeader:
     fixed = reader.read(_FIXED.size)
     if len(fixed) < len(MAGIC) or fixed[:len(MAGIC)] != MAGIC:
-        raise _corrupt("backup.not_a_backup", QT_TRANSLATE_NOOP(CONTEXT, "这不是本程序生成的备份文件"))
+        raise _corrupt("backup.not_a_backup", QT_TRANSLATE_NOOP("problems", "这不是本程序生成的备份文件"))
     if len(fixed) < _FIXED.size:
         raise _truncated_header()
     _, version, chunk_size, salt, prefix, keys_length = _FIXED.unpack(fixed)
     if version != FORMAT_VERSION:
         raise _corrupt("backup.version", QT_TRANSLATE_NOOP(
-            CONTEXT, "备份文件的格式版本 {version} 不受支持，请使用更新的程序"), version=version)
+            "problems", "备份文件的格式版本 {version} 不受支持，请使用更新的程序"), version=version)
     if not MIN_CHUNK_SIZE <= chunk_size <= MAX_CHUNK_SIZE or keys_length > MAX_KEYS_LENGTH:
         raise _damaged_header()
     keys_json, mac = reader.read(keys_length), reader.read(_MAC_LENGTH)
@@ -192,8 +192,8 @@ def _corrupt(code: str, template: str, **params: object) -> BackupCorrupt:
 
 def _truncated_header() -> BackupCorrupt:
     return _corrupt("backup.truncated", QT_TRANSLATE_NOOP(
-        CONTEXT, "备份文件不完整，可能在复制时被截断，请换用完整的备份"))
+        "problems", "备份文件不完整，可能在复制时被截断，请换用完整的备份"))
 
 
 def _damaged_header() -> BackupCorrupt:
-    return _corrupt("backup.header_damaged", QT_TRANSLATE_NOOP(CONTEXT, "备份文件头已损坏，无法恢复"))
+    return _corrupt("backup.header_damaged", QT_TRANSLATE_NOOP("problems", "备份文件头已损坏，无法恢复"))

@@ -32,7 +32,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.security.errors import SecurityError, make_problem
 from app.security.passwords import MEMORY_COST_KIB, PARALLELISM, TIME_COST, password_bytes
 
@@ -90,7 +90,7 @@ class WrappedKey:
             ok = False
         if not ok:
             raise KeyFileCorrupt(make_problem("key_file", "key_file.corrupt", QT_TRANSLATE_NOOP(
-                CONTEXT, "密钥文件已损坏或格式不正确，无法打开数据库")))
+                "problems", "密钥文件已损坏或格式不正确，无法打开数据库")))
         return wrapped
 
     @classmethod
@@ -139,7 +139,7 @@ def unwrap_key(wrapped: WrappedKey, password: str, username: str) -> bytes:
                                                           _aad(username))
     except InvalidTag:
         raise WrongPassword(make_problem("password", "password.wrong", QT_TRANSLATE_NOOP(
-            CONTEXT, "用户名或密码不正确"))) from None
+            "problems", "用户名或密码不正确"))) from None
 
 
 def rewrap_key(wrapped: WrappedKey, old_password: str, new_password: str,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, Problem
 from app.security.errors import make_problem
 
 FREE_ATTEMPTS = 5  # failures allowed before the first lock
@@ -51,4 +51,4 @@ def locked_problem(locked_until: datetime, now: datetime) -> Problem:
     seconds = max((locked_until - now).total_seconds(), 0.0)
     minutes = max(1, math.ceil(seconds / 60))
     return make_problem("password", "login.locked", QT_TRANSLATE_NOOP(
-        CONTEXT, "连续输错密码次数过多，账户已暂时锁定，请{minutes}分钟后再试"), minutes=minutes)
+        "problems", "连续输错密码次数过多，账户已暂时锁定，请{minutes}分钟后再试"), minutes=minutes)

@@ -18,7 +18,7 @@ import unicodedata
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, Problem
 from app.security.errors import make_problem
 
 MEMORY_COST_KIB = 19456  # OWASP minimum for argon2id (19 MiB)
@@ -80,14 +80,14 @@ def check_password_policy(password: str, username: str | None = None) -> list[Pr
     problems = []
     if len(text) < MIN_PASSWORD_LENGTH:
         problems.append(make_problem("password", "password.too_short", QT_TRANSLATE_NOOP(
-            CONTEXT, "密码至少需要{minimum}个字符，现在只有{length}个"),
+            "problems", "密码至少需要{minimum}个字符，现在只有{length}个"),
             minimum=MIN_PASSWORD_LENGTH, length=len(text)))
     if text and text.isdigit():
         problems.append(make_problem("password", "password.all_digits", QT_TRANSLATE_NOOP(
-            CONTEXT, "密码不能全是数字（生日、电话号码很容易被猜到），请加入字母或符号")))
+            "problems", "密码不能全是数字（生日、电话号码很容易被猜到），请加入字母或符号")))
     if username and _same_name(text, username):
         problems.append(make_problem("password", "password.equals_username", QT_TRANSLATE_NOOP(
-            CONTEXT, "密码不能与用户名相同")))
+            "problems", "密码不能与用户名相同")))
     return problems
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.security.errors import SecurityError, make_problem
 
 LABEL_CONTEXT = "security"  # translation context of role and permission labels
@@ -106,36 +106,36 @@ MATRIX: Mapping[Permission, frozenset[Role]] = {
 }
 
 ROLE_LABELS: Mapping[Role, str] = {
-    Role.ADMIN: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "管理员"),
-    Role.TOWNSHIP_OFFICER: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "乡镇工作人员"),
-    Role.LOAN_OFFICER: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "信贷员"),
-    Role.SUPERVISOR: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "审核员"),
-    Role.VIEWER: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "查看员"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("security", "管理员"),
+    Role.TOWNSHIP_OFFICER: QT_TRANSLATE_NOOP("security", "乡镇工作人员"),
+    Role.LOAN_OFFICER: QT_TRANSLATE_NOOP("security", "信贷员"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("security", "审核员"),
+    Role.VIEWER: QT_TRANSLATE_NOOP("security", "查看员"),
 }
 
 PERMISSION_LABELS: Mapping[Permission, str] = {
-    _P.VIEW_RECORDS: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "查看档案"),
-    _P.VIEW_FULL_ID: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "查看完整身份证号码"),
-    _P.EDIT_IDENTITY: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "编辑身份信息"),
-    _P.EDIT_ECONOMIC: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "编辑收入、资产、负债和贷款信息"),
-    _P.EDIT_SOCIAL: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "编辑荣誉、处罚和诚信表现"),
-    _P.RATE: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "信用评级"),
-    _P.APPRAISE: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "组织评议"),
-    _P.START_NOTICE: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "发起公示"),
-    _P.RECORD_OBJECTION: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "登记异议"),
-    _P.DECIDE_OBJECTION: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "处理异议"),
-    _P.CONFIRM: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "审核确认评级"),
-    _P.PRINT: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "打印"),
-    _P.REPRINT: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "补打证书"),
-    _P.REVOKE: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "撤销证书"),
-    _P.EXPORT: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "导出数据"),
-    _P.IMPORT: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "导入数据"),
-    _P.SYNC: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "与平台同步"),
-    _P.MANAGE_USERS: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "管理用户"),
-    _P.VIEW_AUDIT: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "查看审计日志"),
-    _P.PURGE_RETENTION: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "清除超过保存期限的信息"),
-    _P.BACKUP: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "备份"),
-    _P.RESTORE: QT_TRANSLATE_NOOP(LABEL_CONTEXT, "从备份恢复"),
+    _P.VIEW_RECORDS: QT_TRANSLATE_NOOP("security", "查看档案"),
+    _P.VIEW_FULL_ID: QT_TRANSLATE_NOOP("security", "查看完整身份证号码"),
+    _P.EDIT_IDENTITY: QT_TRANSLATE_NOOP("security", "编辑身份信息"),
+    _P.EDIT_ECONOMIC: QT_TRANSLATE_NOOP("security", "编辑收入、资产、负债和贷款信息"),
+    _P.EDIT_SOCIAL: QT_TRANSLATE_NOOP("security", "编辑荣誉、处罚和诚信表现"),
+    _P.RATE: QT_TRANSLATE_NOOP("security", "信用评级"),
+    _P.APPRAISE: QT_TRANSLATE_NOOP("security", "组织评议"),
+    _P.START_NOTICE: QT_TRANSLATE_NOOP("security", "发起公示"),
+    _P.RECORD_OBJECTION: QT_TRANSLATE_NOOP("security", "登记异议"),
+    _P.DECIDE_OBJECTION: QT_TRANSLATE_NOOP("security", "处理异议"),
+    _P.CONFIRM: QT_TRANSLATE_NOOP("security", "审核确认评级"),
+    _P.PRINT: QT_TRANSLATE_NOOP("security", "打印"),
+    _P.REPRINT: QT_TRANSLATE_NOOP("security", "补打证书"),
+    _P.REVOKE: QT_TRANSLATE_NOOP("security", "撤销证书"),
+    _P.EXPORT: QT_TRANSLATE_NOOP("security", "导出数据"),
+    _P.IMPORT: QT_TRANSLATE_NOOP("security", "导入数据"),
+    _P.SYNC: QT_TRANSLATE_NOOP("security", "与平台同步"),
+    _P.MANAGE_USERS: QT_TRANSLATE_NOOP("security", "管理用户"),
+    _P.VIEW_AUDIT: QT_TRANSLATE_NOOP("security", "查看审计日志"),
+    _P.PURGE_RETENTION: QT_TRANSLATE_NOOP("security", "清除超过保存期限的信息"),
+    _P.BACKUP: QT_TRANSLATE_NOOP("security", "备份"),
+    _P.RESTORE: QT_TRANSLATE_NOOP("security", "从备份恢复"),
 }
 
 
@@ -161,7 +161,7 @@ def require(role: Role | str, permission: Permission | str) -> None:
     if has_permission(role, permission):
         return
     raise PermissionDenied(make_problem("permission", "permission.denied", QT_TRANSLATE_NOOP(
-        CONTEXT, "{role}没有“{action}”的权限，请联系审核员或管理员"),
+        "problems", "{role}没有“{action}”的权限，请联系审核员或管理员"),
         role=role_label(role), action=PERMISSION_LABELS[Permission(permission)],
         # The raw values let the UI translate the labels too (extra keys do not hurt format).
         role_value=str(role), permission_value=str(Permission(permission))))

@@ -31,7 +31,7 @@ from typing import Mapping
 
 import yaml
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.paths import forms_path
 from app.survey.form_checks import (check_consent_field, check_forbidden, check_standard,
                                     compile_form_expressions)
@@ -74,7 +74,7 @@ def _parse_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(path.read_text("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise FormError(path, "-", QT_TRANSLATE_NOOP(CONTEXT, "文件不是有效的 UTF-8 YAML：{error}"),
+        raise FormError(path, "-", QT_TRANSLATE_NOOP("problems", "文件不是有效的 UTF-8 YAML：{error}"),
                         error=str(error).replace("\n", " ")) from None
 
 
@@ -103,16 +103,16 @@ def load_form(form_id: str, version: int | None = None, *,
     archived = archive_path(form_id, version, folder) if version is not None else None
     path = archived if archived is not None and archived.exists() else current
     if not path.exists():
-        raise FormError(path, "form_id", QT_TRANSLATE_NOOP(CONTEXT, "找不到问卷“{form_id}”"),
+        raise FormError(path, "form_id", QT_TRANSLATE_NOOP("problems", "找不到问卷“{form_id}”"),
                         form_id=form_id)
     form = read_form(path)
     if form.form_id != form_id:
         raise FormError(path, "form_id", QT_TRANSLATE_NOOP(
-            CONTEXT, "文件中的 form_id 是“{actual}”，文件名要求“{expected}”"),
+            "problems", "文件中的 form_id 是“{actual}”，文件名要求“{expected}”"),
             actual=form.form_id, expected=form_id)
     if version is not None and form.version != version:
         raise FormError(path, "version", QT_TRANSLATE_NOOP(
-            CONTEXT, "要求第 {expected} 版，但这个文件是第 {actual} 版；旧版本应存放在 {archive}"),
+            "problems", "要求第 {expected} 版，但这个文件是第 {actual} 版；旧版本应存放在 {archive}"),
             expected=version, actual=form.version, archive=archive_path(form_id, version, folder))
     return form
 
@@ -123,7 +123,7 @@ def load_form_for(record: Mapping[str, object], *, folder: Path | None = None) -
     version = record.get("form_version")
     if not isinstance(form_id, str) or (version is not None and type(version) is not int):
         raise FormError("-", "form_id", QT_TRANSLATE_NOOP(
-            CONTEXT, "记录没有有效的 form_id / form_version，无法确定问卷版本"))
+            "problems", "记录没有有效的 form_id / form_version，无法确定问卷版本"))
     return load_form(form_id, version, folder=folder)  # type: ignore[arg-type]
 
 

@@ -5,7 +5,7 @@ import ast
 from decimal import Decimal
 from typing import Callable
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.survey.expression_ops import (COMPARISONS, ExpressionError, Getter, Ref, Scope,
                                        apply_binary, compare, round_to, sum_values, truthy)
 
@@ -27,7 +27,7 @@ class Compiler:
         """The closure for one node; only the node types in ``_HANDLERS`` are accepted."""
         handler = _HANDLERS.get(type(node))
         if handler is None:
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式中不允许使用“{syntax}”：{text}"),
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式中不允许使用“{syntax}”：{text}"),
                                   syntax=ast.get_source_segment(self.source, node) or
                                   type(node).__name__, text=self.source)
         return getattr(self, handler)(node, context)
@@ -43,14 +43,14 @@ class Compiler:
         ref = self.reference(node, context)
         if ref.kind == "group":
             raise ExpressionError(QT_TRANSLATE_NOOP(
-                CONTEXT, "“{name}”是一组记录，请写 {name}.count 或 count({name})"), name=ref.group)
+                "problems", "“{name}”是一组记录，请写 {name}.count 或 count({name})"), name=ref.group)
         return ref.get
 
     def reference(self, node: ast.expr, context: str | None) -> Ref:
         """Resolve a dotted name (``a`` or ``a.b``), including ``group.count``."""
         dotted = _dotted(node)
         if dotted is None:
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "“{syntax}”不是字段名"),
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "“{syntax}”不是字段名"),
                                   syntax=ast.get_source_segment(self.source, node) or "?")
         ref = self.resolve(dotted, context)
         if ref is None and dotted.endswith(".count"):
@@ -58,7 +58,7 @@ class Compiler:
             if group is not None and group.kind == "group":
                 ref = Ref(lambda scope, items=group.get: len(items(scope) or ()))
         if ref is None:
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式引用了表单中没有的字段“{name}”"),
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式引用了表单中没有的字段“{name}”"),
                                   name=dotted)
         self.names.add(dotted)
         return ref
@@ -75,12 +75,12 @@ class Compiler:
             return lambda scope: not truthy(operand(scope))
         if isinstance(node.op, ast.USub):
             return lambda scope: apply_binary(ast.Sub(), 0, operand(scope))
-        raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式中不允许使用这个运算符：{text}"),
+        raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式中不允许使用这个运算符：{text}"),
                               text=self.source)
 
     def _BinOp(self, node: ast.BinOp, context: str | None) -> Getter:
         if not isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式只允许 + - * / 四则运算：{text}"),
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式只允许 + - * / 四则运算：{text}"),
                                   text=self.source)
         left, right, op = self.node(node.left, context), self.node(node.right, context), node.op
         return lambda scope: apply_binary(op, left(scope), right(scope))
@@ -98,7 +98,7 @@ class Compiler:
         operands = [node.left, *node.comparators]
         for op in node.ops:
             if type(op) not in COMPARISONS:
-                raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式中不允许使用这个比较：{text}"),
+                raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式中不允许使用这个比较：{text}"),
                                       text=self.source)
         for left, right in zip(operands, operands[1:]):
             self.check_choice_codes(left, right, context)
@@ -122,13 +122,13 @@ class Compiler:
                 if isinstance(item, ast.Constant) and isinstance(item.value, str) \
                         and item.value not in ref.choices:
                     raise ExpressionError(QT_TRANSLATE_NOOP(
-                        CONTEXT, "“{code}”不是字段“{name}”的选项代码，可选：{codes}"),
+                        "problems", "“{code}”不是字段“{name}”的选项代码，可选：{codes}"),
                         code=item.value, name=dotted, codes=", ".join(sorted(ref.choices)))
 
     def _Call(self, node: ast.Call, context: str | None) -> Getter:
         name = node.func.id if isinstance(node.func, ast.Name) else None
         if name not in _FUNCTIONS or node.keywords:
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "未知函数“{name}”，可用：{functions}"),
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "未知函数“{name}”，可用：{functions}"),
                                   name=ast.get_source_segment(self.source, node.func) or "?",
                                   functions=", ".join(_FUNCTIONS))
         return getattr(self, "call_" + name)(node.args, context)
@@ -149,27 +149,27 @@ class Compiler:
 
     def call_coalesce(self, args: list[ast.expr], context: str | None) -> Getter:
         if not args:
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "coalesce() 至少需要一个参数"))
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "coalesce() 至少需要一个参数"))
         parts = [self.node(arg, context) for arg in args]
         return lambda scope: next((v for v in (p(scope) for p in parts) if v is not None), None)
 
     def call_round(self, args: list[ast.expr], context: str | None) -> Getter:
         if len(args) != 2 or not (isinstance(args[1], ast.Constant) and type(args[1].value) is int):
             raise ExpressionError(QT_TRANSLATE_NOOP(
-                CONTEXT, "round() 的写法是 round(数值, 小数位数)"))
+                "problems", "round() 的写法是 round(数值, 小数位数)"))
         value, places = self.node(args[0], context), args[1].value
         return lambda scope: round_to(value(scope), places)
 
     def _aggregate_ref(self, args: list[ast.expr], name: str, kind: str,
                        context: str | None) -> Ref:
         if not 1 <= len(args) <= 2:
-            raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "{name}() 需要一个或两个参数"),
+            raise ExpressionError(QT_TRANSLATE_NOOP("problems", "{name}() 需要一个或两个参数"),
                                   name=name)
         ref = self.reference(args[0], context)
         if ref.kind != kind:
             example = "count(members)" if kind == "group" else "sum(loans.balance)"
             raise ExpressionError(QT_TRANSLATE_NOOP(
-                CONTEXT, "{name}() 的第一个参数写法不对，例如 {example}"), name=name, example=example)
+                "problems", "{name}() 的第一个参数写法不对，例如 {example}"), name=name, example=example)
         return ref
 
     def _condition(self, args: list[ast.expr], group: str | None) -> Callable[[Scope], bool]:
@@ -204,7 +204,7 @@ def _literal(node: ast.expr, source: str) -> object:
         if isinstance(value, float):
             return Decimal(ast.get_source_segment(source, node) or repr(value))
     raise ExpressionError(QT_TRANSLATE_NOOP(
-        CONTEXT, "“{syntax}”不是允许的常量（数字、'文字'、true、false、null）"),
+        "problems", "“{syntax}”不是允许的常量（数字、'文字'、true、false、null）"),
         syntax=ast.get_source_segment(source, node) or "?")
 
 

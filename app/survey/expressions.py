@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.survey.expression_compiler import Compiler, Resolver
 from app.survey.expression_ops import ExpressionError, Getter, Ref, Scope, truthy
 
@@ -53,14 +53,14 @@ class Expression:
 def compile_expression(source: str, resolve: Resolver, context: str | None = None) -> Expression:
     """Check and compile ``source``; raise :class:`ExpressionError` naming the first fault."""
     if not isinstance(source, str) or not source.strip():
-        raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式为空"))
+        raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式为空"))
     if len(source) > MAX_LENGTH:
-        raise ExpressionError(QT_TRANSLATE_NOOP(CONTEXT, "表达式超过 {limit} 个字符"), limit=MAX_LENGTH)
+        raise ExpressionError(QT_TRANSLATE_NOOP("problems", "表达式超过 {limit} 个字符"), limit=MAX_LENGTH)
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError:
         raise ExpressionError(QT_TRANSLATE_NOOP(
-            CONTEXT, "表达式语法错误：{text}（写法如 balance > 0 and consent.signed == true）"),
+            "problems", "表达式语法错误：{text}（写法如 balance > 0 and consent.signed == true）"),
             text=source.strip()) from None
     compiler = Compiler(source.strip(), resolve)
     run = compiler.node(tree.body, context)

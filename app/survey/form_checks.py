@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.survey.expressions import ExpressionError, Ref, Resolver, compile_expression
 from app.survey.form_model import Field, FormDefinition, FormError, Item, RepeatGroup, Section
 from app.survey.form_parse import Expressions
@@ -22,7 +22,7 @@ def check_forbidden(form: FormDefinition) -> None:
         word = forbidden_reason(found.name, found.label)
         if word:
             raise FormError(form.source, item, QT_TRANSLATE_NOOP(
-                CONTEXT, "《征信业管理条例》禁止采集宗教信仰、基因、指纹、血型、疾病和病史信息："
+                "problems", "《征信业管理条例》禁止采集宗教信仰、基因、指纹、血型、疾病和病史信息："
                          "名称或标签含“{word}”，请删除此字段"), word=word)
 
 
@@ -32,7 +32,7 @@ def check_consent_field(form: FormDefinition) -> None:
     economic = next((item for item in form.items() if item.sensitivity == "economic"), None)
     if economic is not None and (consent is None or consent.type != "boolean"):
         raise FormError(form.source, economic.path, QT_TRANSLATE_NOOP(
-            CONTEXT, "经济类字段须有授权同意：请加上 boolean 类型的 consent.signed 字段"))
+            "problems", "经济类字段须有授权同意：请加上 boolean 类型的 consent.signed 字段"))
 
 
 def check_standard(form: FormDefinition) -> None:
@@ -43,11 +43,11 @@ def check_standard(form: FormDefinition) -> None:
         kind = "repeat" if isinstance(item, RepeatGroup) else getattr(item, "type", None)
         if path in types and kind != types[path]:
             raise FormError(form.source, path, QT_TRANSLATE_NOOP(
-                CONTEXT, "数据标准规定此字段类型为 {expected}，这里写的是 {actual}"),
+                "problems", "数据标准规定此字段类型为 {expected}，这里写的是 {actual}"),
                 expected=types[path], actual=kind)
         if isinstance(item, Field) and item.computed and path in types:
             raise FormError(form.source, path, QT_TRANSLATE_NOOP(
-                CONTEXT, "数据标准字段须由采集填写，不能是计算字段"))
+                "problems", "数据标准字段须由采集填写，不能是计算字段"))
         if isinstance(item, Field) and path in enums:
             _check_codes(form, item, enums[path])
 
@@ -56,12 +56,12 @@ def _check_codes(form: FormDefinition, field: Field, standard: tuple[str, ...]) 
     unknown = [code for code in field.choice_codes if code not in standard]
     if unknown:
         raise FormError(form.source, field.path, QT_TRANSLATE_NOOP(
-            CONTEXT, "选项代码“{code}”不在数据标准中，标准代码：{codes}"),
+            "problems", "选项代码“{code}”不在数据标准中，标准代码：{codes}"),
             code=sorted(unknown)[0], codes=", ".join(standard))
     missing = [code for code in standard if code not in field.choice_codes]
     if missing:
         raise FormError(form.source, field.path, QT_TRANSLATE_NOOP(
-            CONTEXT, "缺少数据标准的选项代码“{code}”，请补上它和中文标签"), code=missing[0])
+            "problems", "缺少数据标准的选项代码“{code}”，请补上它和中文标签"), code=missing[0])
 
 
 def compile_form_expressions(form: FormDefinition, sources: Expressions) -> FormDefinition:
@@ -93,7 +93,7 @@ def _compile_item(form: FormDefinition, item: Item, sources: Expressions, resolv
         return replace(item, fields=fields, relevant=relevant)
     if compute is not None and (item.required or item.group):
         raise FormError(form.source, item.path, QT_TRANSLATE_NOOP(
-            CONTEXT, "计算字段只能放在顶层，且不能标为必填"))
+            "problems", "计算字段只能放在顶层，且不能标为必填"))
     return replace(item, relevant=relevant, compute=compute)
 
 
@@ -106,13 +106,13 @@ def _compile(form: FormDefinition, path: str, source: str | None, resolve: Resol
     try:
         expression = compile_expression(source, resolve, context)
     except ExpressionError as error:
-        raise FormError(form.source, path, QT_TRANSLATE_NOOP(CONTEXT, "{key}：{fault}"),
+        raise FormError(form.source, path, QT_TRANSLATE_NOOP("problems", "{key}：{fault}"),
                         key=key, fault=str(error)) from None
     every, before = computed
     for name in expression.names & every:
         if key == "relevant" or name not in before:
             raise FormError(form.source, path, QT_TRANSLATE_NOOP(
-                CONTEXT, "{key}：只能引用排在前面的计算字段，条件中不能引用计算字段（“{name}”）"),
+                "problems", "{key}：只能引用排在前面的计算字段，条件中不能引用计算字段（“{name}”）"),
                 key=key, name=name)
     return expression
 

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Mapping, NoReturn
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError
 from app.survey.form_model import (FIELD_TYPES, RECORD_TYPES, SENSITIVITIES,
                                    Choice, Field, FormDefinition, FormError, Item, RepeatGroup,
                                    Section)
@@ -53,10 +53,10 @@ class _Parser:
 
     def mapping(self, data: object, where: str, allowed: set[str]) -> Mapping[str, object]:
         if not isinstance(data, Mapping):
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "这里应是“键: 值”形式的映射"))
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "这里应是“键: 值”形式的映射"))
         unknown = sorted(set(map(str, data)) - allowed)
         if unknown:
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "未知属性“{key}”，允许的属性：{allowed}"),
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "未知属性“{key}”，允许的属性：{allowed}"),
                       key=unknown[0], allowed=", ".join(sorted(allowed)))
         return data
 
@@ -65,24 +65,24 @@ class _Parser:
         if value is None and not required:
             return ""
         if not isinstance(value, str) or not value.strip():
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "缺少“{key}”，或它不是文字"), key=key)
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "缺少“{key}”，或它不是文字"), key=key)
         return value.strip()
 
     def form(self, data: object) -> tuple[FormDefinition, Expressions]:
         top = self.mapping(data, "-", _TOP_KEYS)
         if top.get("kind") != "questionnaire":
-            self.fail("kind", QT_TRANSLATE_NOOP(CONTEXT, "问卷文件须写 kind: questionnaire"))
+            self.fail("kind", QT_TRANSLATE_NOOP("problems", "问卷文件须写 kind: questionnaire"))
         form_id, version = self.text(top, "form_id", "form_id"), top.get("version")
         if type(version) is not int or version < 1:
-            self.fail("version", QT_TRANSLATE_NOOP(CONTEXT, "版本号应为正整数，现在是“{value}”"),
+            self.fail("version", QT_TRANSLATE_NOOP("problems", "版本号应为正整数，现在是“{value}”"),
                       value=version)
         record_type = top.get("record_type")
         if record_type not in RECORD_TYPES:
-            self.fail("record_type", QT_TRANSLATE_NOOP(CONTEXT, "record_type 应为 {allowed} 之一"),
+            self.fail("record_type", QT_TRANSLATE_NOOP("problems", "record_type 应为 {allowed} 之一"),
                       allowed=", ".join(RECORD_TYPES))
         sections = top.get("sections")
         if not isinstance(sections, list) or not sections:
-            self.fail("sections", QT_TRANSLATE_NOOP(CONTEXT, "sections 应为非空列表"))
+            self.fail("sections", QT_TRANSLATE_NOOP("problems", "sections 应为非空列表"))
         seen: set[str] = set()
         parsed = tuple(self.section(section, index, seen) for index, section in enumerate(sections))
         form = FormDefinition(form_id=form_id, version=version, record_type=str(record_type),
@@ -96,11 +96,11 @@ class _Parser:
         section = self.mapping(data, where, _SECTION_KEYS)
         section_id = self.text(section, "id", where)
         if section_id in seen:
-            self.fail(section_id, QT_TRANSLATE_NOOP(CONTEXT, "分节 id“{id}”重复"), id=section_id)
+            self.fail(section_id, QT_TRANSLATE_NOOP("problems", "分节 id“{id}”重复"), id=section_id)
         seen.add(section_id)
         fields = section.get("fields")
         if not isinstance(fields, list) or not fields:
-            self.fail(section_id, QT_TRANSLATE_NOOP(CONTEXT, "分节的 fields 应为非空列表"))
+            self.fail(section_id, QT_TRANSLATE_NOOP("problems", "分节的 fields 应为非空列表"))
         default = section.get("sensitivity")
         items = tuple(self.item(item, f"{section_id}.fields[{n}]", section_id, default)
                       for n, item in enumerate(fields))
@@ -110,27 +110,27 @@ class _Parser:
     def item(self, data: object, where: str, section: str, default: object,
              group: str | None = None) -> Item:
         if not isinstance(data, Mapping):
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "这里应是“键: 值”形式的映射"))
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "这里应是“键: 值”形式的映射"))
         name = data.get("name")
         pattern = _ITEM_NAME if group else _TOP_NAME
         if not isinstance(name, str) or not pattern.fullmatch(name):
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "字段名“{name}”无效：应为小写英文、数字和下划线"
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "字段名“{name}”无效：应为小写英文、数字和下划线"
                                                         "（数据标准中的名称）"), name=name)
         path = f"{group}.{name}" if group else name
         kind = data.get("type")
         if kind != "repeat" and kind not in FIELD_TYPES:
-            self.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "未知字段类型“{type}”，可用类型：{types}"),
+            self.fail(path, QT_TRANSLATE_NOOP("problems", "未知字段类型“{type}”，可用类型：{types}"),
                       type=kind, types=", ".join((*FIELD_TYPES, "repeat")))
         self.mapping(data, path, _COMMON_KEYS | _KEYS_BY_TYPE.get(str(kind), set()))
         self.claim(path, group)
         sensitivity = data.get("sensitivity", default)
         if sensitivity not in SENSITIVITIES:
-            self.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "sensitivity 应为 {allowed} 之一"),
+            self.fail(path, QT_TRANSLATE_NOOP("problems", "sensitivity 应为 {allowed} 之一"),
                       allowed=", ".join(SENSITIVITIES))
         self.remember_expressions(path, data)
         if kind == "repeat":
             if group:
-                self.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "重复组里不能再嵌套重复组"))
+                self.fail(path, QT_TRANSLATE_NOOP("problems", "重复组里不能再嵌套重复组"))
             return self.repeat_group(data, name, section, sensitivity)
         return self.field(data, name, str(kind), section, sensitivity, group)
 
@@ -140,7 +140,7 @@ class _Parser:
         clash = path in self.names or (not group and any(
             n.startswith(path + ".") or n == head for n in self.names))
         if clash or path in ENVELOPE_KEYS:
-            self.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "字段名重复（或与系统字段 {reserved} 冲突）"),
+            self.fail(path, QT_TRANSLATE_NOOP("problems", "字段名重复（或与系统字段 {reserved} 冲突）"),
                       reserved=", ".join(ENVELOPE_KEYS))
         self.names.add(path)
 
@@ -148,7 +148,7 @@ class _Parser:
         relevant, compute = data.get("relevant"), data.get("compute")
         for key, value in (("relevant", relevant), ("compute", compute)):
             if value is not None and not isinstance(value, str):
-                self.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "{key} 应为一行表达式文字"), key=key)
+                self.fail(path, QT_TRANSLATE_NOOP("problems", "{key} 应为一行表达式文字"), key=key)
         if relevant is not None or compute is not None:
             self.expressions[path] = (relevant, compute)  # type: ignore[assignment]
 
@@ -156,13 +156,13 @@ class _Parser:
                      sensitivity: object) -> RepeatGroup:
         fields = data.get("fields")
         if not isinstance(fields, list) or not fields:
-            self.fail(name, QT_TRANSLATE_NOOP(CONTEXT, "重复组的 fields 应为非空列表"))
+            self.fail(name, QT_TRANSLATE_NOOP("problems", "重复组的 fields 应为非空列表"))
         items = tuple(self.item(item, f"{name}.fields[{n}]", section, sensitivity, name)
                       for n, item in enumerate(fields))
         min_items = self.count(data, "min_items", name, 0)
         max_items = self.count(data, "max_items", name, None)
         if max_items is not None and min_items > max_items:
-            self.fail(name, QT_TRANSLATE_NOOP(CONTEXT, "min_items {low} 大于 max_items {high}"),
+            self.fail(name, QT_TRANSLATE_NOOP("problems", "min_items {low} 大于 max_items {high}"),
                       low=min_items, high=max_items)
         return RepeatGroup(name=name, label=self.text(data, "label", name), section=section,
                            sensitivity=sensitivity, fields=items,  # type: ignore[arg-type]
@@ -186,20 +186,20 @@ class _Parser:
             return replace(field, skipped_value=parse_value(field, data["skipped_value"], path,
                                                             date.max))
         except DomainError as error:
-            self.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "skipped_value 不是此字段的有效值：{fault}"),
+            self.fail(path, QT_TRANSLATE_NOOP("problems", "skipped_value 不是此字段的有效值：{fault}"),
                       fault=error.problem.message)
 
     def flag(self, data: Mapping[str, object], key: str, where: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "{key} 应为 true 或 false"), key=key)
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "{key} 应为 true 或 false"), key=key)
         return value
 
     def count(self, data: Mapping[str, object], key: str, where: str,
               default: int | None) -> int | None:
         value = data.get(key, default)
         if value is not None and (type(value) is not int or value < 0):
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "{key} 应为不小于 0 的整数"), key=key)
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "{key} 应为不小于 0 的整数"), key=key)
         return value  # type: ignore[return-value]
 
     def number(self, data: Mapping[str, object], key: str, where: str) -> Decimal | None:
@@ -211,5 +211,5 @@ class _Parser:
                 raise InvalidOperation
             return Decimal(str(value))
         except InvalidOperation:
-            self.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "{key} 应为数字，现在是“{value}”"),
+            self.fail(where, QT_TRANSLATE_NOOP("problems", "{key} 应为数字，现在是“{value}”"),
                       key=key, value=value)

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from typing import Mapping, NoReturn, Protocol
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP
 from app.survey.form_model import Choice
 
 _CHOICE_KEYS = {"code", "label", "help"}
@@ -38,7 +38,7 @@ def field_options(parser: _Parser, data: Mapping[str, object], path: str,
     if kind == "integer":
         for key, bound in zip(("min", "max", "warn_min", "warn_max"), bounds):
             if bound is not None and bound != bound.to_integral_value():
-                parser.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "整数字段的 {key} 应为整数"), key=key)
+                parser.fail(path, QT_TRANSLATE_NOOP("problems", "整数字段的 {key} 应为整数"), key=key)
     options.update(minimum=bounds[0], maximum=bounds[1], warn_minimum=bounds[2],
                    warn_maximum=bounds[3])
     return options
@@ -47,7 +47,7 @@ def field_options(parser: _Parser, data: Mapping[str, object], path: str,
 def _check_order(parser: _Parser, path: str, low_key: str, high_key: str,
                  low: Decimal | None, high: Decimal | None) -> None:
     if low is not None and high is not None and low > high:
-        parser.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "{low_key} {low} 大于 {high_key} {high}"),
+        parser.fail(path, QT_TRANSLATE_NOOP("problems", "{low_key} {low} 大于 {high_key} {high}"),
                     low_key=low_key, low=low, high_key=high_key, high=high)
 
 
@@ -58,7 +58,7 @@ def _pattern(parser: _Parser, data: Mapping[str, object], path: str) -> str | No
     try:
         re.compile(str(pattern))
     except re.error as error:
-        parser.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "pattern 不是有效的正则表达式：{error}"),
+        parser.fail(path, QT_TRANSLATE_NOOP("problems", "pattern 不是有效的正则表达式：{error}"),
                     error=error)
     return str(pattern)
 
@@ -69,16 +69,16 @@ def _choices(parser: _Parser, data: Mapping[str, object], path: str,
         return ()
     raw = data.get("choices")
     if not isinstance(raw, list) or not raw:
-        parser.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "选择题须有非空的 choices 列表"))
+        parser.fail(path, QT_TRANSLATE_NOOP("problems", "选择题须有非空的 choices 列表"))
     choices: list[Choice] = []
     for index, item in enumerate(raw):
         where = f"{path}.choices[{index}]"
         entry = parser.mapping(item, where, _CHOICE_KEYS)
         code = entry.get("code")
         if not isinstance(code, str) or not code:
-            parser.fail(where, QT_TRANSLATE_NOOP(CONTEXT, "选项缺少 code（数据标准中的代码）"))
+            parser.fail(where, QT_TRANSLATE_NOOP("problems", "选项缺少 code（数据标准中的代码）"))
         if any(choice.code == code for choice in choices):
-            parser.fail(path, QT_TRANSLATE_NOOP(CONTEXT, "选项代码“{code}”重复"), code=code)
+            parser.fail(path, QT_TRANSLATE_NOOP("problems", "选项代码“{code}”重复"), code=code)
         choices.append(Choice(code, parser.text(entry, "label", where),
                               parser.text(entry, "help", where, False)))
     return tuple(choices)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 from app.domain.uscc import normalize_uscc
 from app.survey.constraints import check_constraints
 from app.survey.expressions import Scope
@@ -84,7 +84,7 @@ class _Reader:
         if field.type != "credit_code" or problem.code != "uscc.checksum" or entry is None:
             return None
         self.pending[path] = Problem(path, "uscc.checksum_overridden", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}校验码不符，已由 {by} 确认保留，原因：{reason}"),
+            "problems", "{label}校验码不符，已由 {by} 确认保留，原因：{reason}"),
             {"label": field.label, "by": entry["by"], "reason": entry["reason"]},
             severity="warning")
         return normalize_uscc(str(raw))
@@ -96,7 +96,7 @@ class _Reader:
             return
         if not isinstance(raw, list):
             self.pending[group.name] = Problem(group.name, "group.type", QT_TRANSLATE_NOOP(
-                CONTEXT, "{label}应是一个列表（每项一行）"), {"label": group.label})
+                "problems", "{label}应是一个列表（每项一行）"), {"label": group.label})
             self.reading.unreadable[group.name] = raw
             return
         items: list[dict[str, object]] = []
@@ -139,7 +139,7 @@ class _Reader:
         for item, path in self.required:
             if item.required and self.is_relevant(path):
                 reading.problems.append(Problem(path, "field.required", QT_TRANSLATE_NOOP(
-                    CONTEXT, "请填写{label}"), {"label": item.label}))
+                    "problems", "请填写{label}"), {"label": item.label}))
         self.check_values()
         return reading
 
@@ -168,11 +168,11 @@ def _count_problems(group: RepeatGroup, count: int) -> list[Problem]:
     params = {"label": group.label, "count": count}
     if count < group.min_items:
         return [Problem(group.name, "group.too_few", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}至少要有 {limit} 项，现在是 {count} 项"),
+            "problems", "{label}至少要有 {limit} 项，现在是 {count} 项"),
             {**params, "limit": group.min_items})]
     if group.max_items is not None and count > group.max_items:
         return [Problem(group.name, "group.too_many", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}最多 {limit} 项，现在是 {count} 项"),
+            "problems", "{label}最多 {limit} 项，现在是 {count} 项"),
             {**params, "limit": group.max_items})]
     return []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from typing import Collection, Iterator, Mapping
 
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, Problem
 from app.survey.form_model import Field, FormDefinition, RepeatGroup
 from app.survey.record_paths import get_path, is_blank, item_path
 from app.survey.standard import ENVELOPE_KEYS, forbidden_reason
@@ -16,16 +16,16 @@ def envelope_problems(record: Mapping[str, object], form: FormDefinition) -> lis
     for key, expected in (("record_type", form.record_type), ("form_id", form.form_id)):
         if record.get(key) not in (None, expected):
             problems.append(Problem(key, "form.mismatch", QT_TRANSLATE_NOOP(
-                CONTEXT, "记录的 {key} 是“{actual}”，不能用问卷“{title}”（{expected}）校验"),
+                "problems", "记录的 {key} 是“{actual}”，不能用问卷“{title}”（{expected}）校验"),
                 {"key": key, "actual": record.get(key), "expected": expected, "title": form.title}))
     version = record.get("form_version")
     if version is not None and version != form.version:
         problems.append(Problem("form_version", "form.version", QT_TRANSLATE_NOOP(
-            CONTEXT, "记录按第 {actual} 版问卷保存，现用第 {expected} 版校验；保存后将按第 {expected} 版记录"),
+            "problems", "记录按第 {actual} 版问卷保存，现用第 {expected} 版校验；保存后将按第 {expected} 版记录"),
             {"actual": version, "expected": form.version}, severity="warning"))
     if not is_blank(record.get("id")) and not _is_uuid(record.get("id")):
         problems.append(Problem("id", "id.format", QT_TRANSLATE_NOOP(
-            CONTEXT, "记录编号“{raw}”不是有效的 UUID"), {"raw": record.get("id")}))
+            "problems", "记录编号“{raw}”不是有效的 UUID"), {"raw": record.get("id")}))
     return problems
 
 
@@ -47,14 +47,14 @@ def key_problems(record: Mapping[str, object], form: FormDefinition) -> list[Pro
         name = path.rsplit(".", 1)[-1]
         if forbidden_reason(name, "") is not None:
             problems.append(Problem(path, "field.forbidden", QT_TRANSLATE_NOOP(
-                CONTEXT, "《征信业管理条例》禁止采集此项信息（{name}），请删除"), {"name": name}))
+                "problems", "《征信业管理条例》禁止采集此项信息（{name}），请删除"), {"name": name}))
         elif target is not None and target.computed:
             problems.append(Problem(path, "field.computed", QT_TRANSLATE_NOOP(
-                CONTEXT, "{label}由系统自动计算，填写的值不会保存"), {"label": target.label},
+                "problems", "{label}由系统自动计算，填写的值不会保存"), {"label": target.label},
                 severity="warning"))
         elif target is None:
             problems.append(Problem(path, "field.unknown", QT_TRANSLATE_NOOP(
-                CONTEXT, "问卷中没有“{name}”这一项，保存时将被忽略"), {"name": path},
+                "problems", "问卷中没有“{name}”这一项，保存时将被忽略"), {"name": path},
                 severity="warning"))
     return problems
 
@@ -90,7 +90,7 @@ def consent_problems(record: Mapping[str, object], form: FormDefinition,
                            else get_path(record, item.name))
         if item.sensitivity == "economic" and present and not getattr(item, "computed", False):
             problems.append(Problem(item.path, "consent.required", QT_TRANSLATE_NOOP(
-                CONTEXT, "未签署信用信息采集授权书，不能保存“{label}”：请先取得书面同意并在"
+                "problems", "未签署信用信息采集授权书，不能保存“{label}”：请先取得书面同意并在"
                          "“授权同意”中登记，或删除此项"), {"label": item.label}))
     return problems
 
@@ -127,7 +127,7 @@ def duplicate_id_problems(values: Mapping[str, object], form: FormDefinition) ->
         if number in first_seen:
             other_path, other = first_seen[number]
             problems.append(Problem(path, "id_number.duplicate", QT_TRANSLATE_NOOP(
-                CONTEXT, "{label}与“{other}”相同：同一户内每人的身份证号码应不同，请核对"),
+                "problems", "{label}与“{other}”相同：同一户内每人的身份证号码应不同，请核对"),
                 {"label": field.label, "other": other, "other_field": other_path}))
         else:
             first_seen[number] = (path, whose)
@@ -140,7 +140,7 @@ def region_problems(values: Mapping[str, object], form: FormDefinition,
     if not known_region_codes:
         return []
     return [Problem(path, "id_number.region", QT_TRANSLATE_NOOP(
-        CONTEXT, "{label}的前6位地区码 {region} 不在当前行政区划中（可能是撤并前的旧区划），"
+        "problems", "{label}的前6位地区码 {region} 不在当前行政区划中（可能是撤并前的旧区划），"
                  "请与证件核对；号码仍可保存"), {"label": field.label, "region": number[:6]},
         severity="warning")
         for path, field, number, _ in id_numbers(values, form)
@@ -160,9 +160,9 @@ def override_problems(record: Mapping[str, object], form: FormDefinition) -> lis
         field = form.field(str(target).split("[")[0]) if isinstance(target, str) else None
         if field is None or field.type != "credit_code":
             problems.append(Problem(path, "override.field", QT_TRANSLATE_NOOP(
-                CONTEXT, "审核员只能对统一社会信用代码的校验结果作例外确认，“{field}”不可以"),
+                "problems", "审核员只能对统一社会信用代码的校验结果作例外确认，“{field}”不可以"),
                 {"field": target}))
         elif is_blank(entry.get("reason")) or is_blank(entry.get("by")):
             problems.append(Problem(path, "override.reason", QT_TRANSLATE_NOOP(
-                CONTEXT, "例外确认须写明原因（reason）和确认人（by）")))
+                "problems", "例外确认须写明原因（reason）和确认人（by）")))
     return problems

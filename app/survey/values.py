@@ -16,7 +16,7 @@ from app.domain.area import parse_area
 from app.domain.idnumber import parse_id_number
 from app.domain.money import format_money, parse_money
 from app.domain.phone import parse_phone
-from app.domain.problems import CONTEXT, QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 from app.domain.uscc import parse_uscc
 from app.survey.form_model import Field
 
@@ -40,7 +40,7 @@ def parse_value(field: Field, raw: object, path: str, today: date) -> object:
     if kind in _CODE_PARSERS:
         if isinstance(raw, bool) or not isinstance(raw, (str, int)):
             raise fault(path, "field.type", QT_TRANSLATE_NOOP(
-                CONTEXT, "{label}应填写文字，现在是“{raw}”"), label=field.label, raw=raw)
+                "problems", "{label}应填写文字，现在是“{raw}”"), label=field.label, raw=raw)
         return _CODE_PARSERS[kind](str(raw), path, today)
     return _PARSERS[kind](field, raw, path)
 
@@ -50,7 +50,7 @@ def _text(field: Field, raw: object, path: str) -> str:
     if isinstance(raw, int) and not isinstance(raw, bool):
         return str(raw)
     if not isinstance(raw, str):
-        raise fault(path, "field.type", QT_TRANSLATE_NOOP(CONTEXT, "{label}应填写文字"),
+        raise fault(path, "field.type", QT_TRANSLATE_NOOP("problems", "{label}应填写文字"),
                     label=field.label)
     return raw.strip()
 
@@ -64,7 +64,7 @@ def _integer(field: Field, raw: object, path: str) -> int:
             and text == int(text):
         return int(text)
     raise fault(path, "integer.format", QT_TRANSLATE_NOOP(
-        CONTEXT, "{label}应为整数，现在是“{raw}”"), label=field.label, raw=raw)
+        "problems", "{label}应为整数，现在是“{raw}”"), label=field.label, raw=raw)
 
 
 def _decimal(field: Field, raw: object, path: str) -> Decimal:
@@ -78,7 +78,7 @@ def _decimal(field: Field, raw: object, path: str) -> Decimal:
     except (InvalidOperation, TypeError, ValueError):
         pass
     raise fault(path, "decimal.format", QT_TRANSLATE_NOOP(
-        CONTEXT, "{label}应为数字（不能是浮点数），现在是“{raw}”"), label=field.label, raw=raw)
+        "problems", "{label}应为数字（不能是浮点数），现在是“{raw}”"), label=field.label, raw=raw)
 
 
 def _date(field: Field, raw: object, path: str) -> date:
@@ -92,7 +92,7 @@ def _date(field: Field, raw: object, path: str) -> date:
         except ValueError:
             pass
     raise fault(path, "date.format", QT_TRANSLATE_NOOP(
-        CONTEXT, "{label}“{raw}”不是有效日期，请写成 2024-03-15 这样的格式"),
+        "problems", "{label}“{raw}”不是有效日期，请写成 2024-03-15 这样的格式"),
         label=field.label, raw=raw)
 
 
@@ -103,14 +103,14 @@ def _boolean(field: Field, raw: object, path: str) -> bool:
     if text in _TRUE or text in _FALSE:
         return text in _TRUE
     raise fault(path, "boolean.format", QT_TRANSLATE_NOOP(
-        CONTEXT, "{label}应选“是”或“否”，现在是“{raw}”"), label=field.label, raw=raw)
+        "problems", "{label}应选“是”或“否”，现在是“{raw}”"), label=field.label, raw=raw)
 
 
 def _single(field: Field, raw: object, path: str) -> str:
     code = raw.strip() if isinstance(raw, str) else raw
     if code not in field.choice_codes:
         raise fault(path, "choice.unknown", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}没有“{raw}”这个选项，请从以下选择：{choices}"), label=field.label,
+            "problems", "{label}没有“{raw}”这个选项，请从以下选择：{choices}"), label=field.label,
             raw=raw, choices="、".join(f"{c.label}({c.code})" for c in field.choices))
     return code  # type: ignore[return-value]
 
@@ -119,7 +119,7 @@ def _multiple(field: Field, raw: object, path: str) -> list[str]:
     codes = [_single(field, item, path) for item in _list(field, raw, path)]
     if len(set(codes)) != len(codes):
         raise fault(path, "choice.repeated", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}中有重复的选项，请每项只选一次"), label=field.label)
+            "problems", "{label}中有重复的选项，请每项只选一次"), label=field.label)
     order = [choice.code for choice in field.choices]
     return sorted(codes, key=order.index)
 
@@ -129,7 +129,7 @@ def _uuid(field: Field, raw: object, path: str) -> str:
         return str(uuid.UUID(str(raw).strip()))
     except ValueError:
         raise fault(path, "uuid.format", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}“{raw}”不是有效的记录编号（UUID）"), label=field.label,
+            "problems", "{label}“{raw}”不是有效的记录编号（UUID）"), label=field.label,
             raw=raw) from None
 
 
@@ -137,13 +137,13 @@ def _uuid_list(field: Field, raw: object, path: str) -> list[str]:
     ids = [_uuid(field, item, path) for item in _list(field, raw, path)]
     if len(set(ids)) != len(ids):
         raise fault(path, "uuid.repeated", QT_TRANSLATE_NOOP(
-            CONTEXT, "{label}中有重复的记录，请删除重复项"), label=field.label)
+            "problems", "{label}中有重复的记录，请删除重复项"), label=field.label)
     return ids
 
 
 def _list(field: Field, raw: object, path: str) -> list[object]:
     if not isinstance(raw, (list, tuple)):
-        raise fault(path, "field.type", QT_TRANSLATE_NOOP(CONTEXT, "{label}应是一个列表"),
+        raise fault(path, "field.type", QT_TRANSLATE_NOOP("problems", "{label}应是一个列表"),
                     label=field.label)
     return list(raw)
 

@@ -465,4 +465,1513 @@ This view has been recorded in the audit trail.</translation>
         <translation>Checking…</translation>
     </message>
 </context>
+<context>
+    <name>documents</name>
+    <message>
+        <source>签名密钥必须设置口令</source>
+        <translation>The signing key must have a passphrase</translation>
+    </message>
+    <message>
+        <source>无法读取签名密钥：口令错误或文件已损坏</source>
+        <translation>Cannot read the signing key: wrong passphrase or damaged file</translation>
+    </message>
+    <message>
+        <source>签名密钥不是 Ed25519 密钥</source>
+        <translation>The signing key is not an Ed25519 key</translation>
+    </message>
+    <message>
+        <source>公钥文件格式不对或已被改动</source>
+        <translation>The public key file has the wrong format or has been altered</translation>
+    </message>
+    <message>
+        <source>县级区划代码应为 6 位数字，收到“{value}”</source>
+        <translation>The county division code must be 6 digits, got “{value}”</translation>
+    </message>
+    <message>
+        <source>证书年份应为 4 位数字，收到 {value}</source>
+        <translation>The certificate year must be 4 digits, got {value}</translation>
+    </message>
+    <message>
+        <source>证书序号应在 1 到 {max} 之间，收到 {value}</source>
+        <translation>The certificate serial must be between 1 and {max}, got {value}</translation>
+    </message>
+    <message>
+        <source>证书编号“{value}”格式不对，应为“县级代码-年份-序号”，如 445122-2026-000123</source>
+        <translation>Certificate number “{value}” is malformed; it should be “county code-year-serial”, e.g. 445122-2026-000123</translation>
+    </message>
+    <message>
+        <source>无法读取证书模板 {file}：{reason}</source>
+        <translation>Cannot read certificate template {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>证书模板 {file} 中“{where}”的大括号不配对：{text}</source>
+        <translation>Unbalanced braces in “{where}” of certificate template {file}: {text}</translation>
+    </message>
+    <message>
+        <source>证书模板 {file} 中“{where}”使用了未知的占位符 {{{name}}}；可用的有：{allowed}</source>
+        <translation>“{where}” in certificate template {file} uses the unknown placeholder {{{name}}}; available: {allowed}</translation>
+    </message>
+    <message>
+        <source>证书模板 {file} 中“{where}”指向的文件 {target} 不存在</source>
+        <translation>The file {target} referenced by “{where}” in certificate template {file} does not exist</translation>
+    </message>
+    <message>
+        <source>证书模板 {file} 中有未知的设置项“{where}”（是否拼写错误？）</source>
+        <translation>Certificate template {file} has an unknown setting “{where}” (a typo?)</translation>
+    </message>
+    <message>
+        <source>证书模板 {file} 缺少设置项“{where}”</source>
+        <translation>Certificate template {file} is missing the setting “{where}”</translation>
+    </message>
+    <message>
+        <source>证书模板 {file} 中“{where}”应为{expected}，现在是“{value}”</source>
+        <translation>“{where}” in certificate template {file} should be {expected}, but is “{value}”</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>请填写面积（以亩为单位的数字，如 12.5）</source>
+        <translation>Please enter the area (a number in mu, e.g. 12.5)</translation>
+    </message>
+    <message>
+        <source>面积不能用浮点数表示，请写成带两位小数的字符串，如 &quot;12.50&quot;</source>
+        <translation>The area cannot be a floating-point number; write it as a string with two decimals, e.g. &quot;12.50&quot;</translation>
+    </message>
+    <message>
+        <source>“{raw}”不是面积，请填写以亩为单位的数字，如 12.5</source>
+        <translation>“{raw}” is not an area; enter a number in mu, e.g. 12.5</translation>
+    </message>
+    <message>
+        <source>面积“{raw}”最多保留两位小数（0.01亩），请核对</source>
+        <translation>Area “{raw}” may have at most two decimals (0.01 mu); please check</translation>
+    </message>
+    <message>
+        <source>面积不能为负数（现在是 {raw}），请核对</source>
+        <translation>The area cannot be negative (it is {raw}); please check</translation>
+    </message>
+    <message>
+        <source>身份证号码第18位校验码应为 {expected}，现在是 {actual}，请核对证件</source>
+        <translation>The check digit (18th character) of the ID number should be {expected}, but is {actual}; please check the ID card</translation>
+    </message>
+    <message>
+        <source>这是15位的旧身份证号码，已停止使用，请填写现行的18位身份证号码</source>
+        <translation>This is an old 15-digit ID number, no longer in use; please enter the current 18-digit ID number</translation>
+    </message>
+    <message>
+        <source>身份证号码应为18位，现在是{length}位，请核对证件</source>
+        <translation>The ID number should have 18 characters, but has {length}; please check the ID card</translation>
+    </message>
+    <message>
+        <source>身份证号码第{position}位“{char}”无效：前17位应为数字，第18位为数字或X，请核对证件</source>
+        <translation>Character {position} of the ID number, “{char}”, is invalid: the first 17 must be digits and the 18th a digit or X; please check the ID card</translation>
+    </message>
+    <message>
+        <source>身份证号码第7到14位的出生日期 {text} 不是真实日期，请核对证件</source>
+        <translation>The birth date {text} in characters 7 to 14 of the ID number is not a real date; please check the ID card</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生年份 {year} 早于1900年，请核对第7到10位</source>
+        <translation>The birth year {year} in the ID number is before 1900; please check characters 7 to 10</translation>
+    </message>
+    <message>
+        <source>身份证号码中的出生日期 {birth_date} 晚于今天 {today}，请核对第7到14位</source>
+        <translation>The birth date {birth_date} in the ID number is later than today, {today}; please check characters 7 to 14</translation>
+    </message>
+    <message>
+        <source>请填写金额（以元为单位的数字，如 85000）</source>
+        <translation>Please enter the amount (a number in yuan, e.g. 85000)</translation>
+    </message>
+    <message>
+        <source>金额不能用浮点数表示，请写成带两位小数的字符串，如 &quot;85000.00&quot;</source>
+        <translation>The amount cannot be a floating-point number; write it as a string with two decimals, e.g. &quot;85000.00&quot;</translation>
+    </message>
+    <message>
+        <source>“{raw}”不是金额，请填写以元为单位的数字，如 85000 或 8,500.50</source>
+        <translation>“{raw}” is not an amount; enter a number in yuan, e.g. 85000 or 8,500.50</translation>
+    </message>
+    <message>
+        <source>金额“{raw}”最多到分（两位小数），请核对</source>
+        <translation>Amount “{raw}” goes at most to the fen (two decimals); please check</translation>
+    </message>
+    <message>
+        <source>金额不能为负数（现在是 {raw}），请核对</source>
+        <translation>The amount cannot be negative (it is {raw}); please check</translation>
+    </message>
+    <message>
+        <source>金额 {raw} 元大得不合常理，请核对是否多填了位数</source>
+        <translation>The amount {raw} yuan is implausibly large; please check for extra digits</translation>
+    </message>
+    <message>
+        <source>手机号码应为11位，现在是{length}位，请核对</source>
+        <translation>A mobile number should have 11 digits, but has {length}; please check</translation>
+    </message>
+    <message>
+        <source>无法识别电话号码“{raw}”：手机号为1开头的11位数字，固定电话请写成“区号-号码”，如 0755-12345678</source>
+        <translation>Cannot recognise the phone number “{raw}”: a mobile number has 11 digits starting with 1; write a landline as “area code-number”, e.g. 0755-12345678</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码应为18位，现在是{length}位，请核对营业执照</source>
+        <translation>The unified social credit code should have 18 characters, but has {length}; please check the business licence</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码第18位校验码应为 {expected}，现在是 {actual}，请核对营业执照</source>
+        <translation>The check character (18th) of the unified social credit code should be {expected}, but is {actual}; please check the business licence</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码第{position}位“{char}”应为数字（第3到8位是行政区划代码），请核对营业执照</source>
+        <translation>Character {position} of the unified social credit code, “{char}”, should be a digit (characters 3 to 8 are the division code); please check the business licence</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码不用字母 I、O、S、V、Z：第{position}位“{char}”可能应为“{suggestion}”，请核对营业执照</source>
+        <translation>The unified social credit code does not use the letters I, O, S, V, Z: character {position}, “{char}”, may be “{suggestion}”; please check the business licence</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码第{position}位“{char}”不是有效字符，只能是数字和大写字母，请核对营业执照</source>
+        <translation>Character {position} of the unified social credit code, “{char}”, is not valid; only digits and capital letters are allowed; please check the business licence</translation>
+    </message>
+    <message>
+        <source>第 {n} 档同时写了 {first} 和 {second}，只能有一个</source>
+        <translation>Band {n} gives both {first} and {second}; only one is allowed</translation>
+    </message>
+    <message>
+        <source>第 {n} 档的下限高于上限，不含任何值</source>
+        <translation>The lower bound of band {n} is above its upper bound, so it contains no values</translation>
+    </message>
+    <message>
+        <source>第 {n} 档的界限 {bound} 不是整数，而 {input} 是整数</source>
+        <translation>Bound {bound} of band {n} is not a whole number, but {input} is an integer</translation>
+    </message>
+    <message>
+        <source>分档有缺口：第 1 档有下限 {bound}，更小的值没有分数</source>
+        <translation>The bands have a gap: band 1 has the lower bound {bound}, smaller values get no points</translation>
+    </message>
+    <message>
+        <source>分档有缺口：最后一档有上限 {bound}，更大的值没有分数</source>
+        <translation>The bands have a gap: the last band has the upper bound {bound}, larger values get no points</translation>
+    </message>
+    <message>
+        <source>分档有缺口：第 {n} 档止于 {upper}，第 {m} 档始于 {lower}</source>
+        <translation>The bands have a gap: band {n} ends at {upper}, band {m} starts at {lower}</translation>
+    </message>
+    <message>
+        <source>分档重叠：第 {n} 档止于 {upper}，第 {m} 档始于 {lower}</source>
+        <translation>The bands overlap: band {n} ends at {upper}, band {m} starts at {lower}</translation>
+    </message>
+    <message>
+        <source>第 {n} 档 {points} 分，高于指标满分 {max} 分</source>
+        <translation>Band {n} gives {points} points, more than the indicator maximum of {max}</translation>
+    </message>
+    <message>
+        <source>无界</source>
+        <translation>unbounded</translation>
+    </message>
+    <message>
+        <source>第 {number} 条记录（records[{index}]）：{message}</source>
+        <translation>Record {number} (records[{index}]): {message}</translation>
+    </message>
+    <message>
+        <source>{field}：应为一个 JSON 对象</source>
+        <translation>{field}: should be a JSON object</translation>
+    </message>
+    <message>
+        <source>{field}：应为 {types}，现在是 {raw!r}</source>
+        <translation>{field}: should be {types}, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>{field}：方案 {scheme} 只评{expected}记录，这条是 {raw}</source>
+        <translation>{field}: scheme {scheme} only rates {expected} records, this one is {raw}</translation>
+    </message>
+    <message>
+        <source>评分方案写法应为“编号@版本”，如 household-default@1，现在是 {ref!r}</source>
+        <translation>A scheme should be written “id@version”, e.g. household-default@1, but is {ref!r}</translation>
+    </message>
+    <message>
+        <source>输入应为一条记录、记录列表，或含 records 的对象</source>
+        <translation>The input should be a record, a list of records, or an object with records</translation>
+    </message>
+    <message>
+        <source>评分方案 {file}，{place}：{message}</source>
+        <translation>Scheme {file}, {place}: {message}</translation>
+    </message>
+    <message>
+        <source>缺少“{key}”</source>
+        <translation>“{key}” is missing</translation>
+    </message>
+    <message>
+        <source>不认识的键 {keys}（可用：{allowed}）</source>
+        <translation>Unknown keys {keys} (available: {allowed})</translation>
+    </message>
+    <message>
+        <source>“{key}”应为数字，现在是 {raw!r}</source>
+        <translation>“{key}” should be a number, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>“{key}”最多两位小数，现在是 {raw}</source>
+        <translation>“{key}” may have at most two decimals, but is {raw}</translation>
+    </message>
+    <message>
+        <source>“{key}”不能为负数，现在是 {raw}</source>
+        <translation>“{key}” cannot be negative, but is {raw}</translation>
+    </message>
+    <message>
+        <source>“{key}”应为正整数，现在是 {raw!r}</source>
+        <translation>“{key}” should be a positive integer, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>“{key}”应为非空文本，现在是 {raw!r}</source>
+        <translation>“{key}” should be non-empty text, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>“{key}”应为非空列表</source>
+        <translation>“{key}” should be a non-empty list</translation>
+    </message>
+    <message>
+        <source>理由模板里的 {{{name}}} 不可用（可用：{allowed}）</source>
+        <translation>{{{name}}} is not available in the reason template (available: {allowed})</translation>
+    </message>
+    <message>
+        <source>理由模板写法有误：{error}</source>
+        <translation>The reason template is malformed: {error}</translation>
+    </message>
+    <message>
+        <source>“{key}”应为键值表</source>
+        <translation>“{key}” should be a key-value map</translation>
+    </message>
+    <message>
+        <source>{field}：无法从身份证号码读出出生日期</source>
+        <translation>{field}: cannot read a birth date from the ID number</translation>
+    </message>
+    <message>
+        <source>加分合计 {raw} 分，超过上限 {cap} 分，按 {cap} 分计</source>
+        <translation>Bonus points total {raw}, above the cap of {cap}; counted as {cap}</translation>
+    </message>
+    <message>
+        <source>扣分合计 {raw} 分，超过上限 {cap} 分，按 {cap} 分计</source>
+        <translation>Deductions total {raw}, above the cap of {cap}; counted as {cap}</translation>
+    </message>
+    <message>
+        <source>加分上限</source>
+        <translation>Bonus cap</translation>
+    </message>
+    <message>
+        <source>扣分上限</source>
+        <translation>Deduction cap</translation>
+    </message>
+    <message>
+        <source>{field}：记录类型是 {raw!r}，方案 {scheme} 评的是 {expected}</source>
+        <translation>{field}: the record type is {raw!r}, scheme {scheme} rates {expected}</translation>
+    </message>
+    <message>
+        <source>{field}：授权书应为对象，signed 为 true 或 false</source>
+        <translation>{field}: the consent form should be an object with signed set to true or false</translation>
+    </message>
+    <message>
+        <source>没有评级结果（未签署信息采集授权书），不能调整</source>
+        <translation>No rating result (the information collection consent is not signed), so it cannot be adjusted</translation>
+    </message>
+    <message>
+        <source>这份结果按方案 {result} 评出，不能按方案 {scheme} 调整</source>
+        <translation>This result was rated with scheme {result} and cannot be adjusted with scheme {scheme}</translation>
+    </message>
+    <message>
+        <source>评议调整 {points} 分超出方案允许的 ±{max} 分</source>
+        <translation>The appraisal adjustment of {points} points exceeds the ±{max} points the scheme allows</translation>
+    </message>
+    <message>
+        <source>评议调整应为最多两位小数的分数，现在是 {points!r}</source>
+        <translation>The appraisal adjustment should be a score with at most two decimals, but is {points!r}</translation>
+    </message>
+    <message>
+        <source>平台记录 events[{index}] 格式不对：{fault}</source>
+        <translation>Platform record events[{index}] is malformed: {fault}</translation>
+    </message>
+    <message>
+        <source>要写且只写一种规则（{rules}），现在是 {found}</source>
+        <translation>Write exactly one rule ({rules}); found {found}</translation>
+    </message>
+    <message>
+        <source>不认识的字段或派生值“{input}”</source>
+        <translation>Unknown field or derived value “{input}”</translation>
+    </message>
+    <message>
+        <source>规则 {rule} 不能用于“{input}”（{kind}）</source>
+        <translation>Rule {rule} cannot be used for “{input}” ({kind})</translation>
+    </message>
+    <message>
+        <source>缺少“max”（指标满分）</source>
+        <translation>“max” (the indicator maximum) is missing</translation>
+    </message>
+    <message>
+        <source>不认识的代码“{code}”（{input} 可用：{codes}）</source>
+        <translation>Unknown code “{code}” (available for {input}: {codes})</translation>
+    </message>
+    <message>
+        <source>对照表漏了代码：{codes}</source>
+        <translation>The table misses codes: {codes}</translation>
+    </message>
+    <message>
+        <source>“{what}”{points} 分，高于指标满分 {max} 分</source>
+        <translation>“{what}” gives {points} points, more than the indicator maximum of {max}</translation>
+    </message>
+    <message>
+        <source>“{input}”可能无法计算，需要写 when_undefined（分数和理由）</source>
+        <translation>“{input}” may be impossible to compute; add when_undefined (points and reason)</translation>
+    </message>
+    <message>
+        <source>“{input}”总能算出，不需要 when_undefined</source>
+        <translation>“{input}” can always be computed and needs no when_undefined</translation>
+    </message>
+    <message>
+        <source>计数规则要写 points_each 或 points_by_level 之一</source>
+        <translation>A count rule needs either points_each or points_by_level</translation>
+    </message>
+    <message>
+        <source>{source} 计数规则{need}写 kinds</source>
+        <translation>{source} count rule: “kinds” {need}</translation>
+    </message>
+    <message>
+        <source>不认识的事件种类“{kind}”（方案的 event_kinds 中有：{kinds}）</source>
+        <translation>Unknown event kind “{kind}” (the scheme&apos;s event_kinds has: {kinds})</translation>
+    </message>
+    <message>
+        <source>方案</source>
+        <translation>scheme</translation>
+    </message>
+    <message>
+        <source>基础指标</source>
+        <translation>Base indicators</translation>
+    </message>
+    <message>
+        <source>加分指标</source>
+        <translation>Bonus indicators</translation>
+    </message>
+    <message>
+        <source>扣分指标</source>
+        <translation>Penalty indicators</translation>
+    </message>
+    <message>
+        <source>指标 {id}</source>
+        <translation>Indicator {id}</translation>
+    </message>
+    <message>
+        <source>否决项 {id}</source>
+        <translation>Veto {id}</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <source>信用户等级</source>
+        <translation>Credit household grades</translation>
+    </message>
+    <message>
+        <source>授信额度</source>
+        <translation>Credit lines</translation>
+    </message>
+    <message>
+        <source>评议调整</source>
+        <translation>Appraisal adjustment</translation>
+    </message>
+    <message>
+        <source>信用村标准</source>
+        <translation>Credit village criteria</translation>
+    </message>
+    <message>
+        <source>信用乡镇标准</source>
+        <translation>Credit township criteria</translation>
+    </message>
+    <message>
+        <source>record_type 应为 {types}，现在是 {raw!r}</source>
+        <translation>record_type should be {types}, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>编号 {id} 重复</source>
+        <translation>Duplicate id {id}</translation>
+    </message>
+    <message>
+        <source>编号应为非空文本，现在是 {raw!r}</source>
+        <translation>The id should be non-empty text, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>基础指标满分合计 {sum} 分，不等于规定的 {total} 分</source>
+        <translation>Base indicator maximums add up to {sum} points, not the required {total}</translation>
+    </message>
+    <message>
+        <source>缺少合计上限“cap”</source>
+        <translation>The total cap “cap” is missing</translation>
+    </message>
+    <message>
+        <source>等级 {grade} 的起点 {at_least} 不低于上一等级的起点，应从高到低排列</source>
+        <translation>Grade {grade} starts at {at_least}, not below the start of the previous grade; list grades from highest to lowest</translation>
+    </message>
+    <message>
+        <source>等级 {grade} 的起点 {at_least} 超过 100 分</source>
+        <translation>Grade {grade} starts at {at_least}, above 100 points</translation>
+    </message>
+    <message>
+        <source>最低等级 {grade} 应从 0 分起，现在从 {at_least} 分起，0–100 分未全覆盖</source>
+        <translation>The lowest grade {grade} should start at 0 points, but starts at {at_least}, so 0–100 is not fully covered</translation>
+    </message>
+    <message>
+        <source>不认识的等级“{grade}”（可用：{grades}）</source>
+        <translation>Unknown grade “{grade}” (available: {grades})</translation>
+    </message>
+    <message>
+        <source>否决等级 {grade} 不能同时是分数等级</source>
+        <translation>The veto grade {grade} cannot also be a score grade</translation>
+    </message>
+    <message>
+        <source>cap_input“{input}”应为金额字段（可用：{inputs}）</source>
+        <translation>cap_input “{input}” should be an amount field (available: {inputs})</translation>
+    </message>
+    <message>
+        <source>“{key}”是比例，应在 0 到 1 之间（0.9 即 90%），现在是 {raw}</source>
+        <translation>“{key}” is a ratio and should be between 0 and 1 (0.9 means 90%), but is {raw}</translation>
+    </message>
+    <message>
+        <source>评议调整上限应在 0 到 100 分之间，现在是 {raw}</source>
+        <translation>The appraisal adjustment limit should be between 0 and 100 points, but is {raw}</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件要写 field、blacklist 或 events 之一</source>
+        <translation>Condition {n} needs one of field, blacklist or events</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件要写且只写一种比较（{ops}）</source>
+        <translation>Condition {n} needs exactly one comparison ({ops})</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件：不认识的字段或派生值“{input}”</source>
+        <translation>Condition {n}: unknown field or derived value “{input}”</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件：“{input}”不是数值，不能用 {op}</source>
+        <translation>Condition {n}: “{input}” is not numeric and cannot use {op}</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件：“{input}”不会等于 {value!r}</source>
+        <translation>Condition {n}: “{input}” can never equal {value!r}</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件：不认识的名单种类“{kind}”（可用：{kinds}）</source>
+        <translation>Condition {n}: unknown list kind “{kind}” (available: {kinds})</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件：events 只能是 penalties</source>
+        <translation>Condition {n}: events can only be penalties</translation>
+    </message>
+    <message>
+        <source>第 {n} 个条件：不认识的事件种类“{kind}”（方案的 event_kinds 中有：{kinds}）</source>
+        <translation>Condition {n}: unknown event kind “{kind}” (the scheme&apos;s event_kinds has: {kinds})</translation>
+    </message>
+    <message>
+        <source>{field}：应为整数，现在是 {raw!r}</source>
+        <translation>{field}: should be an integer, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>{field}：应为 true 或 false，现在是 {raw!r}</source>
+        <translation>{field}: should be true or false, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>{field}：“{raw}”不是可用的代码，可选：{codes}</source>
+        <translation>{field}: “{raw}” is not an available code; choose from: {codes}</translation>
+    </message>
+    <message>
+        <source>{field}：日期应写成 YYYY-MM-DD，现在是 {raw!r}</source>
+        <translation>{field}: dates should be written YYYY-MM-DD, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>{field}：应为列表，现在是 {raw!r}</source>
+        <translation>{field}: should be a list, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>{field}：缺少必填项或不是对象</source>
+        <translation>{field}: a required item is missing or is not an object</translation>
+    </message>
+    <message>
+        <source>{field}：应为文本，现在是 {raw!r}</source>
+        <translation>{field}: should be text, but is {raw!r}</translation>
+    </message>
+    <message>
+        <source>{field}：{message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <source>评分方案 {file} 无法读取：{error}</source>
+        <translation>Cannot read scheme {file}: {error}</translation>
+    </message>
+    <message>
+        <source>评分方案 {file} 不是有效的 YAML：{error}</source>
+        <translation>Scheme {file} is not valid YAML: {error}</translation>
+    </message>
+    <message>
+        <source>找不到评分方案 {ref}（在 {folder} 中）</source>
+        <translation>Scheme {ref} not found (in {folder})</translation>
+    </message>
+    <message>
+        <source>缺少数据：{fields} → 0 分</source>
+        <translation>Missing data: {fields} → 0 points</translation>
+    </message>
+    <message>
+        <source>{label}（{field}）</source>
+        <translation>{label} ({field})</translation>
+    </message>
+    <message>
+        <source>{reason}（原计 {raw} 分，本项最多 {max} 分）</source>
+        <translation>{reason} ({raw} points, capped at {max} for this item)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{level} {count} 项</source>
+        <translation>{level}: {count}</translation>
+    </message>
+    <message>
+        <source>（{label} {value}）</source>
+        <translation> ({label} {value})</translation>
+    </message>
+    <message>
+        <source>（{case}，{agency}，{listed_on} 列入）</source>
+        <translation> ({case}, {agency}, listed on {listed_on})</translation>
+    </message>
+    <message>
+        <source>（{dates}）</source>
+        <translation> ({dates})</translation>
+    </message>
+    <message>
+        <source>建档户数占登记户数 {ratio}，低于 {limit}</source>
+        <translation>Filed households are {ratio} of registered households, below {limit}</translation>
+    </message>
+    <message>
+        <source>信用户占建档户数 {ratio}，低于 {limit}</source>
+        <translation>Credit households are {ratio} of filed households, below {limit}</translation>
+    </message>
+    <message>
+        <source>借款户中无逾期户占 {ratio}，低于 {limit}</source>
+        <translation>Borrowers without overdue loans are {ratio}, below {limit}</translation>
+    </message>
+    <message>
+        <source>不良贷款率 {ratio}，高于 {limit}</source>
+        <translation>The non-performing loan ratio is {ratio}, above {limit}</translation>
+    </message>
+    <message>
+        <source>信用村占行政村数 {ratio}，低于 {limit}</source>
+        <translation>Credit villages are {ratio} of administrative villages, below {limit}</translation>
+    </message>
+    <message>
+        <source>{what}为 0，无法达标</source>
+        <translation>{what} is 0, so the criteria cannot be met</translation>
+    </message>
+    <message>
+        <source>评分方案 {scheme} 没有规定{what}标准</source>
+        <translation>Scheme {scheme} sets no {what} criteria</translation>
+    </message>
+    <message>
+        <source>统计数字不合理：{field} = {value}（{why}）</source>
+        <translation>Implausible figures: {field} = {value} ({why})</translation>
+    </message>
+    <message>
+        <source>登记户数</source>
+        <translation>registered households</translation>
+    </message>
+    <message>
+        <source>建档户数</source>
+        <translation>filed households</translation>
+    </message>
+    <message>
+        <source>行政村数</source>
+        <translation>administrative villages</translation>
+    </message>
+    <message>
+        <source>信用村</source>
+        <translation>credit village</translation>
+    </message>
+    <message>
+        <source>信用乡镇</source>
+        <translation>credit township</translation>
+    </message>
+    <message>
+        <source>应为非负整数</source>
+        <translation>should be a non-negative integer</translation>
+    </message>
+    <message>
+        <source>大于 {whole}</source>
+        <translation>greater than {whole}</translation>
+    </message>
+    <message>
+        <source>审计日志第{seq}条记录格式不完整，无法校验</source>
+        <translation>Audit trail entry {seq} is incomplete and cannot be verified</translation>
+    </message>
+    <message>
+        <source>审计日志第{seq}条的位置出现了第{found}条记录，中间的记录可能被删除或调换顺序</source>
+        <translation>Entry {found} appears where audit trail entry {seq} should be; entries in between may have been deleted or reordered</translation>
+    </message>
+    <message>
+        <source>审计日志第{seq}条的位置出现了重复或靠前的第{found}条记录，记录可能被插入或调换顺序</source>
+        <translation>A duplicate or earlier entry {found} appears where audit trail entry {seq} should be; entries may have been inserted or reordered</translation>
+    </message>
+    <message>
+        <source>审计日志第{seq}条与前一条记录的链接断开，记录可能被删除、插入或调换</source>
+        <translation>Audit trail entry {seq} is not linked to the entry before it; entries may have been deleted, inserted or reordered</translation>
+    </message>
+    <message>
+        <source>审计日志第{seq}条记录的内容与其校验值不符，记录可能被修改</source>
+        <translation>The content of audit trail entry {seq} does not match its checksum; the entry may have been altered</translation>
+    </message>
+    <message>
+        <source>审计日志与已同步到平台的第{seq}条记录不一致，日志可能被改写或截断</source>
+        <translation>The audit trail does not match entry {seq} already synced to the platform; the trail may have been rewritten or truncated</translation>
+    </message>
+    <message>
+        <source>无法打开备份：密钥或密码不正确，或者备份文件头已损坏</source>
+        <translation>Cannot open the backup: the key or password is wrong, or the backup header is damaged</translation>
+    </message>
+    <message>
+        <source>备份文件不完整，可能在复制时被截断，请换用完整的备份</source>
+        <translation>The backup file is incomplete, perhaps truncated while copying; please use a complete backup</translation>
+    </message>
+    <message>
+        <source>备份文件第{chunk}块已损坏、被截断或被篡改，无法恢复</source>
+        <translation>Block {chunk} of the backup file is damaged, truncated or tampered with; cannot restore</translation>
+    </message>
+    <message>
+        <source>这不是本程序生成的备份文件</source>
+        <translation>This is not a backup file made by this program</translation>
+    </message>
+    <message>
+        <source>备份文件的格式版本 {version} 不受支持，请使用更新的程序</source>
+        <translation>Backup format version {version} is not supported; please use a newer version of the program</translation>
+    </message>
+    <message>
+        <source>备份文件头已损坏，无法恢复</source>
+        <translation>The backup header is damaged; cannot restore</translation>
+    </message>
+    <message>
+        <source>密钥文件 {path} 已损坏或无法读取；请从备份恢复</source>
+        <translation>The key file {path} is damaged or unreadable; please restore from a backup</translation>
+    </message>
+    <message>
+        <source>密钥文件已损坏或格式不正确，无法打开数据库</source>
+        <translation>The key file is damaged or malformed; cannot open the database</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>连续输错密码次数过多，账户已暂时锁定，请{minutes}分钟后再试</source>
+        <translation>Too many wrong passwords in a row; the account is temporarily locked, please try again in {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>密码至少需要{minimum}个字符，现在只有{length}个</source>
+        <translation>The password needs at least {minimum} characters, but has only {length}</translation>
+    </message>
+    <message>
+        <source>密码不能全是数字（生日、电话号码很容易被猜到），请加入字母或符号</source>
+        <translation>The password cannot be all digits (birthdays and phone numbers are easy to guess); add letters or symbols</translation>
+    </message>
+    <message>
+        <source>密码不能与用户名相同</source>
+        <translation>The password cannot be the same as the user name</translation>
+    </message>
+    <message>
+        <source>{role}没有“{action}”的权限，请联系审核员或管理员</source>
+        <translation>{role} has no permission to “{action}”; please contact a supervisor or administrator</translation>
+    </message>
+    <message>
+        <source>数据目录 {folder} 已初始化，请直接登录</source>
+        <translation>Data folder {folder} is already set up; please log in</translation>
+    </message>
+    <message>
+        <source>用户名应为 1–32 个字母、数字或 _ - .：{username}</source>
+        <translation>The user name should be 1–32 letters, digits or _ - .: {username}</translation>
+    </message>
+    <message>
+        <source>数据目录 {folder} 尚未初始化：请先创建管理员或生成演示数据</source>
+        <translation>Data folder {folder} is not set up yet: first create the administrator or generate demo data</translation>
+    </message>
+    <message>
+        <source>密码错误次数过多，账户已锁定，请 {minutes} 分钟后再试</source>
+        <translation>Too many wrong passwords; the account is locked, please try again in {minutes} minutes</translation>
+    </message>
+    <message>
+        <source>用户名或密码错误</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>账户 {username} 已停用</source>
+        <translation>Account {username} is disabled</translation>
+    </message>
+    <message>
+        <source>用户名 {username} 已存在</source>
+        <translation>User name {username} already exists</translation>
+    </message>
+    <message>
+        <source>原密码不正确</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>没有用户 {username}</source>
+        <translation>No user {username}</translation>
+    </message>
+    <message>
+        <source>不能停用自己的账户</source>
+        <translation>You cannot disable your own account</translation>
+    </message>
+    <message>
+        <source>找不到备份文件 {file}</source>
+        <translation>Backup file {file} not found</translation>
+    </message>
+    <message>
+        <source>该备份中没有此用户，或密码不正确（请用备份当时的密码）</source>
+        <translation>This user is not in the backup, or the password is wrong (use the password from when the backup was made)</translation>
+    </message>
+    <message>
+        <source>备份中的数据库未通过完整性检查，未恢复</source>
+        <translation>The database in the backup failed the integrity check and was not restored</translation>
+    </message>
+    <message>
+        <source>用户 {username} 在该备份中没有“从备份恢复”的权限</source>
+        <translation>User {username} has no permission to “restore from backup” in this backup</translation>
+    </message>
+    <message>
+        <source>没有农户档案 {household_id}</source>
+        <translation>No household file {household_id}</translation>
+    </message>
+    <message>
+        <source>没有区划 {division}</source>
+        <translation>No division {division}</translation>
+    </message>
+    <message>
+        <source>农户 {household_id} 的档案无法评分：{message}</source>
+        <translation>The file of household {household_id} cannot be rated: {message}</translation>
+    </message>
+    <message>
+        <source>评级 {rating_id} 的输入快照与其校验值不符，已被改动</source>
+        <translation>The input snapshot of rating {rating_id} does not match its checksum; it has been altered</translation>
+    </message>
+    <message>
+        <source>{label}“{value}”晚于今天（{today}），请核对日期</source>
+        <translation>{label} “{value}” is later than today ({today}); please check the date</translation>
+    </message>
+    <message>
+        <source>{label}不能小于 {limit}{unit}，现在是 {value}{unit}</source>
+        <translation>{label} cannot be less than {limit}{unit}, but is {value}{unit}</translation>
+    </message>
+    <message>
+        <source>{label}不能大于 {limit}{unit}，现在是 {value}{unit}</source>
+        <translation>{label} cannot be more than {limit}{unit}, but is {value}{unit}</translation>
+    </message>
+    <message>
+        <source>{label} {value}{unit} 低于常见的 {limit}{unit}，请核对（单位是否填错）</source>
+        <translation>{label} {value}{unit} is below the usual {limit}{unit}; please check (wrong unit?)</translation>
+    </message>
+    <message>
+        <source>{label} {value}{unit} 高于常见的 {limit}{unit}，请核对（单位是否填错）</source>
+        <translation>{label} {value}{unit} is above the usual {limit}{unit}; please check (wrong unit?)</translation>
+    </message>
+    <message>
+        <source>{label}最多 {limit} 个字，现在有 {length} 个，请精简</source>
+        <translation>{label} may have at most {limit} characters, but has {length}; please shorten it</translation>
+    </message>
+    <message>
+        <source>{label}“{value}”格式不对：{help}</source>
+        <translation>{label} “{value}” has the wrong format: {help}</translation>
+    </message>
+    <message>
+        <source>文件不是有效的 UTF-8 YAML：{error}</source>
+        <translation>The file is not valid UTF-8 YAML: {error}</translation>
+    </message>
+    <message>
+        <source>找不到问卷“{form_id}”</source>
+        <translation>Questionnaire “{form_id}” not found</translation>
+    </message>
+    <message>
+        <source>文件中的 form_id 是“{actual}”，文件名要求“{expected}”</source>
+        <translation>The form_id in the file is “{actual}”, the file name requires “{expected}”</translation>
+    </message>
+    <message>
+        <source>要求第 {expected} 版，但这个文件是第 {actual} 版；旧版本应存放在 {archive}</source>
+        <translation>Version {expected} is required, but this file is version {actual}; old versions belong in {archive}</translation>
+    </message>
+    <message>
+        <source>记录没有有效的 form_id / form_version，无法确定问卷版本</source>
+        <translation>The record has no valid form_id / form_version, so the questionnaire version is unknown</translation>
+    </message>
+    <message>
+        <source>表达式中不允许使用“{syntax}”：{text}</source>
+        <extracomment>Resolves a dotted name in a group context (``None`` at the top level), or returns ``None``.</extracomment>
+        <translation>“{syntax}” is not allowed in expressions: {text}</translation>
+    </message>
+    <message>
+        <source>“{name}”是一组记录，请写 {name}.count 或 count({name})</source>
+        <translation>“{name}” is a group of records; write {name}.count or count({name})</translation>
+    </message>
+    <message>
+        <source>“{syntax}”不是字段名</source>
+        <translation>“{syntax}” is not a field name</translation>
+    </message>
+    <message>
+        <source>表达式引用了表单中没有的字段“{name}”</source>
+        <translation>The expression refers to a field “{name}” that is not in the form</translation>
+    </message>
+    <message>
+        <source>表达式中不允许使用这个运算符：{text}</source>
+        <translation>This operator is not allowed in expressions: {text}</translation>
+    </message>
+    <message>
+        <source>表达式只允许 + - * / 四则运算：{text}</source>
+        <translation>Expressions only allow the arithmetic operators + - * /: {text}</translation>
+    </message>
+    <message>
+        <source>表达式中不允许使用这个比较：{text}</source>
+        <translation>This comparison is not allowed in expressions: {text}</translation>
+    </message>
+    <message>
+        <source>“{code}”不是字段“{name}”的选项代码，可选：{codes}</source>
+        <translation>“{code}” is not an option code of field “{name}”; choose from: {codes}</translation>
+    </message>
+    <message>
+        <source>未知函数“{name}”，可用：{functions}</source>
+        <translation>Unknown function “{name}”; available: {functions}</translation>
+    </message>
+    <message>
+        <source>coalesce() 至少需要一个参数</source>
+        <translation>coalesce() needs at least one argument</translation>
+    </message>
+    <message>
+        <source>round() 的写法是 round(数值, 小数位数)</source>
+        <translation>round() is written round(number, decimal places)</translation>
+    </message>
+    <message>
+        <source>{name}() 需要一个或两个参数</source>
+        <translation>{name}() needs one or two arguments</translation>
+    </message>
+    <message>
+        <source>{name}() 的第一个参数写法不对，例如 {example}</source>
+        <translation>The first argument of {name}() is malformed, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>“{syntax}”不是允许的常量（数字、&apos;文字&apos;、true、false、null）</source>
+        <translation>“{syntax}” is not an allowed constant (number, &apos;text&apos;, true, false, null)</translation>
+    </message>
+    <message>
+        <source>表达式为空</source>
+        <translation>The expression is empty</translation>
+    </message>
+    <message>
+        <source>表达式超过 {limit} 个字符</source>
+        <translation>The expression is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>表达式语法错误：{text}（写法如 balance &gt; 0 and consent.signed == true）</source>
+        <translation>Expression syntax error: {text} (write e.g. balance &gt; 0 and consent.signed == true)</translation>
+    </message>
+    <message>
+        <source>《征信业管理条例》禁止采集宗教信仰、基因、指纹、血型、疾病和病史信息：名称或标签含“{word}”，请删除此字段</source>
+        <translation>The Regulations on the Administration of Credit Reporting forbid collecting religion, genes, fingerprints, blood type, illnesses and medical history: the name or label contains “{word}”; please remove this field</translation>
+    </message>
+    <message>
+        <source>经济类字段须有授权同意：请加上 boolean 类型的 consent.signed 字段</source>
+        <translation>Economic fields require consent: please add a boolean field consent.signed</translation>
+    </message>
+    <message>
+        <source>数据标准规定此字段类型为 {expected}，这里写的是 {actual}</source>
+        <translation>The data standard sets this field&apos;s type to {expected}, but {actual} is written here</translation>
+    </message>
+    <message>
+        <source>数据标准字段须由采集填写，不能是计算字段</source>
+        <translation>Data standard fields must be collected, not computed</translation>
+    </message>
+    <message>
+        <source>选项代码“{code}”不在数据标准中，标准代码：{codes}</source>
+        <translation>Option code “{code}” is not in the data standard; standard codes: {codes}</translation>
+    </message>
+    <message>
+        <source>缺少数据标准的选项代码“{code}”，请补上它和中文标签</source>
+        <translation>The data standard option code “{code}” is missing; please add it with its Chinese label</translation>
+    </message>
+    <message>
+        <source>计算字段只能放在顶层，且不能标为必填</source>
+        <translation>Computed fields can only be at the top level and cannot be required</translation>
+    </message>
+    <message>
+        <source>{key}：{fault}</source>
+        <translation>{key}: {fault}</translation>
+    </message>
+    <message>
+        <source>{key}：只能引用排在前面的计算字段，条件中不能引用计算字段（“{name}”）</source>
+        <translation>{key}: only earlier computed fields can be referenced, and conditions cannot reference computed fields (“{name}”)</translation>
+    </message>
+    <message>
+        <source>这里应是“键: 值”形式的映射</source>
+        <extracomment>path -&gt; (relevance source, compute source), filled while parsing.</extracomment>
+        <translation>A “key: value” mapping is expected here</translation>
+    </message>
+    <message>
+        <source>未知属性“{key}”，允许的属性：{allowed}</source>
+        <translation>Unknown property “{key}”; allowed properties: {allowed}</translation>
+    </message>
+    <message>
+        <source>缺少“{key}”，或它不是文字</source>
+        <translation>“{key}” is missing or is not text</translation>
+    </message>
+    <message>
+        <source>问卷文件须写 kind: questionnaire</source>
+        <translation>A questionnaire file must say kind: questionnaire</translation>
+    </message>
+    <message>
+        <source>版本号应为正整数，现在是“{value}”</source>
+        <translation>The version should be a positive integer, but is “{value}”</translation>
+    </message>
+    <message>
+        <source>record_type 应为 {allowed} 之一</source>
+        <translation>record_type should be one of {allowed}</translation>
+    </message>
+    <message>
+        <source>sections 应为非空列表</source>
+        <translation>sections should be a non-empty list</translation>
+    </message>
+    <message>
+        <source>分节 id“{id}”重复</source>
+        <translation>Duplicate section id “{id}”</translation>
+    </message>
+    <message>
+        <source>分节的 fields 应为非空列表</source>
+        <translation>The fields of a section should be a non-empty list</translation>
+    </message>
+    <message>
+        <source>字段名“{name}”无效：应为小写英文、数字和下划线（数据标准中的名称）</source>
+        <translation>Invalid field name “{name}”: use lower-case English letters, digits and underscores (the names in the data standard)</translation>
+    </message>
+    <message>
+        <source>未知字段类型“{type}”，可用类型：{types}</source>
+        <translation>Unknown field type “{type}”; available types: {types}</translation>
+    </message>
+    <message>
+        <source>sensitivity 应为 {allowed} 之一</source>
+        <translation>sensitivity should be one of {allowed}</translation>
+    </message>
+    <message>
+        <source>重复组里不能再嵌套重复组</source>
+        <translation>A repeating group cannot contain another repeating group</translation>
+    </message>
+    <message>
+        <source>字段名重复（或与系统字段 {reserved} 冲突）</source>
+        <translation>Duplicate field name (or a clash with the system fields {reserved})</translation>
+    </message>
+    <message>
+        <source>{key} 应为一行表达式文字</source>
+        <translation>{key} should be a one-line expression</translation>
+    </message>
+    <message>
+        <source>重复组的 fields 应为非空列表</source>
+        <translation>The fields of a repeating group should be a non-empty list</translation>
+    </message>
+    <message>
+        <source>min_items {low} 大于 max_items {high}</source>
+        <translation>min_items {low} is greater than max_items {high}</translation>
+    </message>
+    <message>
+        <source>skipped_value 不是此字段的有效值：{fault}</source>
+        <translation>skipped_value is not a valid value for this field: {fault}</translation>
+    </message>
+    <message>
+        <source>{key} 应为 true 或 false</source>
+        <translation>{key} should be true or false</translation>
+    </message>
+    <message>
+        <source>{key} 应为不小于 0 的整数</source>
+        <translation>{key} should be an integer not less than 0</translation>
+    </message>
+    <message>
+        <source>{key} 应为数字，现在是“{value}”</source>
+        <translation>{key} should be a number, but is “{value}”</translation>
+    </message>
+    <message>
+        <source>整数字段的 {key} 应为整数</source>
+        <translation>{key} of an integer field should be an integer</translation>
+    </message>
+    <message>
+        <source>{low_key} {low} 大于 {high_key} {high}</source>
+        <translation>{low_key} {low} is greater than {high_key} {high}</translation>
+    </message>
+    <message>
+        <source>pattern 不是有效的正则表达式：{error}</source>
+        <translation>pattern is not a valid regular expression: {error}</translation>
+    </message>
+    <message>
+        <source>选择题须有非空的 choices 列表</source>
+        <translation>A choice question needs a non-empty choices list</translation>
+    </message>
+    <message>
+        <source>选项缺少 code（数据标准中的代码）</source>
+        <translation>An option is missing its code (the code in the data standard)</translation>
+    </message>
+    <message>
+        <source>选项代码“{code}”重复</source>
+        <translation>Duplicate option code “{code}”</translation>
+    </message>
+    <message>
+        <source>{label}校验码不符，已由 {by} 确认保留，原因：{reason}</source>
+        <translation>{label} check digit mismatch, kept as confirmed by {by}; reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{label}应是一个列表（每项一行）</source>
+        <translation>{label} should be a list (one item per row)</translation>
+    </message>
+    <message>
+        <source>请填写{label}</source>
+        <translation>Please fill in {label}</translation>
+    </message>
+    <message>
+        <source>{label}至少要有 {limit} 项，现在是 {count} 项</source>
+        <translation>{label} needs at least {limit} items, but has {count}</translation>
+    </message>
+    <message>
+        <source>{label}最多 {limit} 项，现在是 {count} 项</source>
+        <translation>{label} may have at most {limit} items, but has {count}</translation>
+    </message>
+    <message>
+        <source>记录的 {key} 是“{actual}”，不能用问卷“{title}”（{expected}）校验</source>
+        <translation>The record&apos;s {key} is “{actual}”; it cannot be checked with questionnaire “{title}” ({expected})</translation>
+    </message>
+    <message>
+        <source>记录按第 {actual} 版问卷保存，现用第 {expected} 版校验；保存后将按第 {expected} 版记录</source>
+        <translation>The record was saved with questionnaire version {actual} and is checked with version {expected}; it will be saved as version {expected}</translation>
+    </message>
+    <message>
+        <source>记录编号“{raw}”不是有效的 UUID</source>
+        <translation>Record id “{raw}” is not a valid UUID</translation>
+    </message>
+    <message>
+        <source>《征信业管理条例》禁止采集此项信息（{name}），请删除</source>
+        <translation>The Regulations on the Administration of Credit Reporting forbid collecting this information ({name}); please remove it</translation>
+    </message>
+    <message>
+        <source>{label}由系统自动计算，填写的值不会保存</source>
+        <translation>{label} is computed by the system; the value entered will not be saved</translation>
+    </message>
+    <message>
+        <source>问卷中没有“{name}”这一项，保存时将被忽略</source>
+        <translation>The questionnaire has no item “{name}”; it will be ignored when saving</translation>
+    </message>
+    <message>
+        <source>未签署信用信息采集授权书，不能保存“{label}”：请先取得书面同意并在“授权同意”中登记，或删除此项</source>
+        <translation>The credit information collection consent is not signed, so “{label}” cannot be saved: first obtain written consent and record it under “Consent”, or remove this item</translation>
+    </message>
+    <message>
+        <source>{label}与“{other}”相同：同一户内每人的身份证号码应不同，请核对</source>
+        <translation>{label} is the same as “{other}”: each person in a household must have a different ID number; please check</translation>
+    </message>
+    <message>
+        <source>{label}的前6位地区码 {region} 不在当前行政区划中（可能是撤并前的旧区划），请与证件核对；号码仍可保存</source>
+        <translation>The region code {region} (first 6 digits) of {label} is not in the current divisions (perhaps a division merged away); please check the ID card; the number can still be saved</translation>
+    </message>
+    <message>
+        <source>审核员只能对统一社会信用代码的校验结果作例外确认，“{field}”不可以</source>
+        <translation>Supervisors can only confirm exceptions to the unified social credit code check, not “{field}”</translation>
+    </message>
+    <message>
+        <source>例外确认须写明原因（reason）和确认人（by）</source>
+        <translation>An exception confirmation needs a reason (reason) and who confirmed it (by)</translation>
+    </message>
+    <message>
+        <source>{label}应填写文字，现在是“{raw}”</source>
+        <translation>{label} should be text, but is “{raw}”</translation>
+    </message>
+    <message>
+        <source>{label}应填写文字</source>
+        <translation>{label} should be text</translation>
+    </message>
+    <message>
+        <source>{label}应为整数，现在是“{raw}”</source>
+        <translation>{label} should be an integer, but is “{raw}”</translation>
+    </message>
+    <message>
+        <source>{label}应为数字（不能是浮点数），现在是“{raw}”</source>
+        <translation>{label} should be a number (not a floating-point number), but is “{raw}”</translation>
+    </message>
+    <message>
+        <source>{label}“{raw}”不是有效日期，请写成 2024-03-15 这样的格式</source>
+        <translation>{label} “{raw}” is not a valid date; write it like 2024-03-15</translation>
+    </message>
+    <message>
+        <source>{label}应选“是”或“否”，现在是“{raw}”</source>
+        <translation>{label} should be “yes” or “no”, but is “{raw}”</translation>
+    </message>
+    <message>
+        <source>{label}没有“{raw}”这个选项，请从以下选择：{choices}</source>
+        <translation>{label} has no option “{raw}”; choose from: {choices}</translation>
+    </message>
+    <message>
+        <source>{label}中有重复的选项，请每项只选一次</source>
+        <translation>{label} has duplicate options; choose each one only once</translation>
+    </message>
+    <message>
+        <source>{label}“{raw}”不是有效的记录编号（UUID）</source>
+        <translation>{label} “{raw}” is not a valid record id (UUID)</translation>
+    </message>
+    <message>
+        <source>{label}中有重复的记录，请删除重复项</source>
+        <translation>{label} has duplicate records; please remove the duplicates</translation>
+    </message>
+    <message>
+        <source>{label}应是一个列表</source>
+        <translation>{label} should be a list</translation>
+    </message>
+</context>
+<context>
+    <name>security</name>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>乡镇工作人员</source>
+        <translation>Township officer</translation>
+    </message>
+    <message>
+        <source>信贷员</source>
+        <translation>Loan officer</translation>
+    </message>
+    <message>
+        <source>审核员</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>查看员</source>
+        <translation>Viewer</translation>
+    </message>
+    <message>
+        <source>查看档案</source>
+        <translation>View files</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号码</source>
+        <translation>View full ID numbers</translation>
+    </message>
+    <message>
+        <source>编辑身份信息</source>
+        <translation>Edit identity information</translation>
+    </message>
+    <message>
+        <source>编辑收入、资产、负债和贷款信息</source>
+        <translation>Edit income, assets, liabilities and loans</translation>
+    </message>
+    <message>
+        <source>编辑荣誉、处罚和诚信表现</source>
+        <translation>Edit honours, penalties and conduct</translation>
+    </message>
+    <message>
+        <source>信用评级</source>
+        <translation>Rate credit</translation>
+    </message>
+    <message>
+        <source>组织评议</source>
+        <translation>Organise appraisal</translation>
+    </message>
+    <message>
+        <source>发起公示</source>
+        <translation>Start public notice</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Register objections</translation>
+    </message>
+    <message>
+        <source>处理异议</source>
+        <translation>Handle objections</translation>
+    </message>
+    <message>
+        <source>审核确认评级</source>
+        <translation>Approve ratings</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>补打证书</source>
+        <translation>Reprint certificates</translation>
+    </message>
+    <message>
+        <source>撤销证书</source>
+        <translation>Revoke certificates</translation>
+    </message>
+    <message>
+        <source>导出数据</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <source>导入数据</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>与平台同步</source>
+        <translation>Sync with the platform</translation>
+    </message>
+    <message>
+        <source>管理用户</source>
+        <translation>Manage users</translation>
+    </message>
+    <message>
+        <source>查看审计日志</source>
+        <translation>View the audit trail</translation>
+    </message>
+    <message>
+        <source>清除超过保存期限的信息</source>
+        <translation>Purge information past its retention period</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>本机时钟与平台相差约 {minutes} 分钟，请校准本机时间</source>
+        <translation>This computer&apos;s clock differs from the platform&apos;s by about {minutes} minutes; please set the correct time</translation>
+    </message>
+    <message>
+        <source>平台要求跳转到 {location}，为安全起见已拒绝</source>
+        <translation>The platform asked to redirect to {location}; refused for safety</translation>
+    </message>
+    <message>
+        <source>响应超过 {limit} 字节</source>
+        <translation>The response is larger than {limit} bytes</translation>
+    </message>
+    <message>
+        <source>不是 JSON，而是 {content_type}</source>
+        <translation>Not JSON but {content_type}</translation>
+    </message>
+    <message>
+        <source>JSON 无法解析</source>
+        <translation>The JSON cannot be parsed</translation>
+    </message>
+    <message>
+        <source>内容不符合同步协议：{fields}</source>
+        <translation>The content does not follow the sync protocol: {fields}</translation>
+    </message>
+    <message>
+        <source>等待超时</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <source>连接失败</source>
+        <translation>Connection failed</translation>
+    </message>
+    <message>
+        <source>传输中断</source>
+        <translation>Transfer interrupted</translation>
+    </message>
+    <message>
+        <source>同步失败：{detail}</source>
+        <translation>Sync failed: {detail}</translation>
+    </message>
+    <message>
+        <source>无法连接数据交换平台（{detail}），数据已保留在本机，稍后将自动重试</source>
+        <translation>Cannot reach the data exchange platform ({detail}); the data stays on this computer and will be retried automatically later</translation>
+    </message>
+    <message>
+        <source>平台的安全证书不可信，已停止连接：请核对平台地址和证书设置</source>
+        <translation>The platform&apos;s security certificate is not trusted; connection stopped: please check the platform address and certificate settings</translation>
+    </message>
+    <message>
+        <source>平台拒绝了本设备的凭据：{detail}（未上传的数据仍保留在本机）</source>
+        <translation>The platform refused this device&apos;s credentials: {detail} (data not yet uploaded stays on this computer)</translation>
+    </message>
+    <message>
+        <source>无权执行此操作：{detail}</source>
+        <translation>Not allowed to do this: {detail}</translation>
+    </message>
+    <message>
+        <source>外业助手版本过旧，平台拒绝同步：请升级后再试</source>
+        <translation>This version of the Field Client is too old and the platform refuses to sync: please upgrade and try again</translation>
+    </message>
+    <message>
+        <source>平台的响应无法识别（{detail}），已停止本次同步</source>
+        <translation>The platform&apos;s response cannot be understood ({detail}); this sync was stopped</translation>
+    </message>
+    <message>
+        <source>平台拒绝了请求（HTTP {status}）：{detail}</source>
+        <translation>The platform refused the request (HTTP {status}): {detail}</translation>
+    </message>
+    <message>
+        <source>平台暂时出错（HTTP {status}），稍后将自动重试</source>
+        <translation>The platform has a temporary error (HTTP {status}); will retry automatically later</translation>
+    </message>
+    <message>
+        <source>外业助手版本过旧（协议 {client_protocol}，数据标准 {client_schema}），平台要求协议 {protocol}、数据标准 {schema}：请升级后再同步</source>
+        <translation>This version of the Field Client is too old (protocol {client_protocol}, data standard {client_schema}); the platform requires protocol {protocol}, data standard {schema}: please upgrade, then sync</translation>
+    </message>
+    <message>
+        <source>缺少设备凭据或凭据无效，请重新登记本设备</source>
+        <translation>Device credentials are missing or invalid; please enrol this device again</translation>
+    </message>
+    <message>
+        <source>设备凭据已过期，请重新登记本设备</source>
+        <translation>The device credentials have expired; please enrol this device again</translation>
+    </message>
+    <message>
+        <source>本设备已被平台注销，请联系平台管理员</source>
+        <translation>This device has been deregistered by the platform; please contact the platform administrator</translation>
+    </message>
+    <message>
+        <source>您的平台账号已停用，请联系平台管理员</source>
+        <translation>Your platform account is disabled; please contact the platform administrator</translation>
+    </message>
+    <message>
+        <source>登记码无效、已使用或已过期，请向平台管理员索取新的登记码</source>
+        <translation>The enrolment code is invalid, used or expired; please ask the platform administrator for a new one</translation>
+    </message>
+    <message>
+        <source>您未被分配到区划 {code}，无权上传这条记录</source>
+        <translation>You are not assigned to division {code} and may not upload this record</translation>
+    </message>
+    <message>
+        <source>记录没有有效的村级区划代码（village_code），无法确定归属</source>
+        <translation>The record has no valid village division code (village_code), so its owner is unknown</translation>
+    </message>
+    <message>
+        <source>“{record_type}”记录只能新增，不能修改或删除</source>
+        <translation>“{record_type}” records can only be added, not changed or deleted</translation>
+    </message>
+    <message>
+        <source>记录未通过校验（{count} 个问题），请修改后重新同步</source>
+        <translation>The record failed validation ({count} problems); please correct it and sync again</translation>
+    </message>
+    <message>
+        <source>平台上已有这条记录，不能重复新增</source>
+        <translation>The platform already has this record; it cannot be added twice</translation>
+    </message>
+    <message>
+        <source>平台上没有这条记录，无法修改或删除</source>
+        <translation>The platform does not have this record; it cannot be changed or deleted</translation>
+    </message>
+    <message>
+        <source>这条记录已在平台上删除，不能再修改</source>
+        <translation>This record was deleted on the platform and can no longer be changed</translation>
+    </message>
+    <message>
+        <source>记录编号已被另一类记录（{existing}）使用</source>
+        <translation>The record id is already used by another kind of record ({existing})</translation>
+    </message>
+    <message>
+        <source>修改所依据的版本 {base} 比平台上的版本 {revision} 还新，请先下载更新</source>
+        <translation>The change is based on version {base}, newer than the platform&apos;s version {revision}; please download updates first</translation>
+    </message>
+    <message>
+        <source>记录在您上次同步后已被修改（平台版本 {revision}），请先下载更新再删除</source>
+        <translation>The record was changed after your last sync (platform version {revision}); please download updates before deleting</translation>
+    </message>
+    <message>
+        <source>文档中的 {key}“{value}”与同步记录不一致（应为“{expected}”）</source>
+        <translation>{key} “{value}” in the document does not match the sync record (should be “{expected}”)</translation>
+    </message>
+    <message>
+        <source>{count} 项在平台上也被修改过，已保留平台上的值，请复核</source>
+        <translation>{count} items were also changed on the platform; the platform&apos;s values were kept, please review</translation>
+    </message>
+    <message>
+        <source>同步位置无效，请从头重新下载</source>
+        <translation>Invalid sync position; please download again from the start</translation>
+    </message>
+    <message>
+        <source>请求过大（上限 {limit} 字节），请分批上传</source>
+        <translation>The request is too large (limit {limit} bytes); please upload in batches</translation>
+    </message>
+    <message>
+        <source>请求格式不正确：{detail}</source>
+        <translation>Malformed request: {detail}</translation>
+    </message>
+    <message>
+        <source>平台没有这个接口</source>
+        <translation>The platform has no such endpoint</translation>
+    </message>
+    <message>
+        <source>平台内部出错，请稍后重试</source>
+        <translation>Internal platform error; please try again later</translation>
+    </message>
+    <message>
+        <source>{file} 第 {row} 条：{fault}</source>
+        <translation>{file} entry {row}: {fault}</translation>
+    </message>
+    <message>
+        <source>缺少“{field}”</source>
+        <translation>“{field}” is missing</translation>
+    </message>
+    <message>
+        <source>类别“{kind}”不是 {allowed} 之一</source>
+        <translation>Category “{kind}” is not one of {allowed}</translation>
+    </message>
+    <message>
+        <source>“{field}”不是 YYYY-MM-DD 日期：{value}</source>
+        <translation>“{field}” is not a YYYY-MM-DD date: {value}</translation>
+    </message>
+    <message>
+        <source>需要身份证号码（id_number / subject_id_number）或统一社会信用代码（uscc）</source>
+        <translation>An ID number (id_number / subject_id_number) or a unified social credit code (uscc) is required</translation>
+    </message>
+    <message>
+        <source>区划代码 {code} 与层级 {level} 不符</source>
+        <translation>Division code {code} does not match level {level}</translation>
+    </message>
+    <message>
+        <source>“{field}”缺失或格式不正确（{kind}）</source>
+        <translation>“{field}” is missing or malformed ({kind})</translation>
+    </message>
+    <message>
+        <source>无法确定问卷版本：{fault}</source>
+        <translation>Cannot determine the questionnaire version: {fault}</translation>
+    </message>
+</context>
+<context>
+    <name>verification</name>
+    <message>
+        <source>证书真实有效：编号 {certificate_no}，{holder}，{grade} 级，有效期 {valid_from} 至 {valid_until}。</source>
+        <translation>The certificate is genuine: number {certificate_no}, {holder}, grade {grade}, valid from {valid_from} to {valid_until}.</translation>
+    </message>
+    <message>
+        <source>签名不符：证书 {certificate_no} 的二维码内容已被改动，不可信。</source>
+        <translation>Signature mismatch: the QR code of certificate {certificate_no} has been altered and cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>证书 {certificate_no} 已于 {valid_until} 过期。</source>
+        <translation>Certificate {certificate_no} expired on {valid_until}.</translation>
+    </message>
+    <message>
+        <source>证书 {certificate_no} 自 {valid_from} 起才生效。</source>
+        <translation>Certificate {certificate_no} is valid only from {valid_from}.</translation>
+    </message>
+    <message>
+        <source>证书 {certificate_no} 已被撤销，不再有效。</source>
+        <translation>Certificate {certificate_no} has been revoked and is no longer valid.</translation>
+    </message>
+    <message>
+        <source>签发设备未知（密钥 {key_id}）：请先导入该设备的公钥，或证书系伪造。</source>
+        <translation>Unknown issuing device (key {key_id}): import that device&apos;s public key first, or the certificate is forged.</translation>
+    </message>
+    <message>
+        <source>这不是本系统签发的信用户证书二维码。</source>
+        <translation>This is not a credit household certificate QR code issued by this system.</translation>
+    </message>
+</context>
 </TS>

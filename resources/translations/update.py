@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-SOURCES = ["app/ui"]  # next: app/domain, app/security, app/services, app/survey, app/rating (their "problems" messages)
+SOURCES = ["app", "sync"]  # every layer marks its messages with a literal translation context
 LANGUAGES = ["en"]
 
 

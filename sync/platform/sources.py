@@ -18,15 +18,14 @@ from app.domain.divisions import is_division_code, level_of
 from app.domain.idnumber import parse_id_number
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError
 from app.domain.uscc import parse_uscc
-from sync.platform.messages import CONTEXT
 
 BLACKLIST_KINDS = ("dishonest_debtor", "serious_dishonest")
-_ROW = QT_TRANSLATE_NOOP(CONTEXT, "{file} 第 {row} 条：{fault}")
-_NEEDS = QT_TRANSLATE_NOOP(CONTEXT, "缺少“{field}”")
-_KIND = QT_TRANSLATE_NOOP(CONTEXT, "类别“{kind}”不是 {allowed} 之一")
-_DATE = QT_TRANSLATE_NOOP(CONTEXT, "“{field}”不是 YYYY-MM-DD 日期：{value}")
-_SUBJECT = QT_TRANSLATE_NOOP(CONTEXT, "需要身份证号码（id_number / subject_id_number）或统一社会信用代码（uscc）")
-_LEVEL = QT_TRANSLATE_NOOP(CONTEXT, "区划代码 {code} 与层级 {level} 不符")
+_ROW = QT_TRANSLATE_NOOP("sync", "{file} 第 {row} 条：{fault}")
+_NEEDS = QT_TRANSLATE_NOOP("sync", "缺少“{field}”")
+_KIND = QT_TRANSLATE_NOOP("sync", "类别“{kind}”不是 {allowed} 之一")
+_DATE = QT_TRANSLATE_NOOP("sync", "“{field}”不是 YYYY-MM-DD 日期：{value}")
+_SUBJECT = QT_TRANSLATE_NOOP("sync", "需要身份证号码（id_number / subject_id_number）或统一社会信用代码（uscc）")
+_LEVEL = QT_TRANSLATE_NOOP("sync", "区划代码 {code} 与层级 {level} 不符")
 
 
 class SourceError(ValueError):

@@ -21,11 +21,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.survey.definition import FormDefinition, FormError, load_form_for
 from app.survey.validate import validate_record
-from sync.platform.messages import CONTEXT
 
 Problem = dict[str, str]
-_SHAPE = QT_TRANSLATE_NOOP(CONTEXT, "“{field}”缺失或格式不正确（{kind}）")
-_FORM = QT_TRANSLATE_NOOP(CONTEXT, "无法确定问卷版本：{fault}")
+_SHAPE = QT_TRANSLATE_NOOP("sync", "“{field}”缺失或格式不正确（{kind}）")
+_FORM = QT_TRANSLATE_NOOP("sync", "无法确定问卷版本：{fault}")
 
 
 class _Shape(BaseModel):

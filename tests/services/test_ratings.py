@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -74,6 +74,7 @@ def test_a_stored_rating_is_the_engines_result_for_the_household_document(loan):
     assert (rating.score, rating.grade, rating.credit_household, rating.complete) == (
         rating.result["score"], rating.result["grade"], rating.result["credit_household"], rating.result["complete"])
     assert rating.inputs == {"record": document, "events": []}
+    assert (type(rating.rated_on), type(rating.created_at), type(rating.complete)) == (date, datetime, bool)
     assert rating.inputs_hash == inputs_hash(rating.inputs) and len(rating.inputs_hash) == 64
 
 
