@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
+    <name>About</name>
     <message>
         <source>&lt;h3&gt;信用村镇外业助手&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;为乡镇工作人员和农商行信贷员采集农户、合作社信用信息，离线评级、打印证书，并与市数据交换平台同步。&lt;/p&gt;&lt;p&gt;数据目录：{folder}&lt;/p&gt;&lt;p&gt;界面与文档字体：Droid Sans Fallback（Apache License 2.0）。&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Credit Village Field Client&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Collects credit information of farm households and cooperatives for township officers and rural-bank loan officers, rates offline, prints certificates and syncs with the city&apos;s data exchange platform.&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;&lt;p&gt;Interface and document font: Droid Sans Fallback (Apache License 2.0).&lt;/p&gt;</translation>
@@ -1241,6 +1241,10 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>备份中的数据库未通过完整性检查，未恢复</source>
         <translation>The database in the backup failed the integrity check and was not restored</translation>
+    </message>
+    <message>
+        <source>备份中的数据库结构无法识别（可能来自更新版本的程序），未恢复</source>
+        <translation>The database in the backup has a structure this program does not recognise (perhaps from a newer version); nothing was restored</translation>
     </message>
     <message>
         <source>用户 {username} 在该备份中没有“从备份恢复”的权限</source>

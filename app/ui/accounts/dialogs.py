@@ -6,25 +6,58 @@ thread pool and the dialog stays responsive; a refusal is shown under the fields
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout)
 
 from app.security.errors import SecurityError
+from app.security.roles import LABEL_CONTEXT, PERMISSION_LABELS, ROLE_LABELS
 from app.services import accounts
 from app.ui.workers import run_task
+from sync.errors import SyncError
+
+# Where the layers below the UI keep their messages: "problems" first, then the packages
+# with their own context (a Problem does not say which one it came from).
+MESSAGE_CONTEXTS = ("problems", "documents", "verification", "sync")
+# Role and permission names arrive as Chinese parameters; they are translated in this context.
+LABELS = frozenset(ROLE_LABELS.values()) | frozenset(PERMISSION_LABELS.values())
+
+
+def translate_message(template: str, params: Mapping[str, object]) -> str:
+    """A Chinese message template from below the UI, translated, then filled with ``params``."""
+    text = template
+    for context in MESSAGE_CONTEXTS:
+        text = QCoreApplication.translate(context, template)
+        if text != template:
+            break
+    return text.format(**{key: _translate_label(value) for key, value in params.items()})
+
+
+def _translate_label(value: object) -> object:
+    """A role or permission label in the user's language; any other value unchanged."""
+    if isinstance(value, str) and value in LABELS:
+        return QCoreApplication.translate(LABEL_CONTEXT, value)
+    return value
 
 
 def translate_problem(problem) -> str:
     """A service-layer :class:`Problem` in the user's language."""
-    return QCoreApplication.translate("problems", problem.template).format(**problem.params)
+    return translate_message(problem.template, problem.params)
 
 
 def problem_text(error: Exception) -> str:
-    """The translated message of a refusal from the services."""
+    """The translated message of a refusal from the services (or of a sync failure)."""
     problem = getattr(error, "problem", None)
-    return str(error) if problem is None else translate_problem(problem)
+    if problem is not None:
+        return translate_problem(problem)
+    if isinstance(error, SyncError):
+        # A plain detail ("连接失败") is itself a sync message; a filled-in one stays Chinese.
+        params = {key: QCoreApplication.translate("sync", value) if isinstance(value, str) else value
+                  for key, value in error.params.items()}
+        return translate_message(error.template, params)
+    return str(error)
 
 
 class _AccountDialog(QDialog):
