@@ -198,3 +198,29 @@ class Rating(Versioned, Base):
     inputs_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 hex of canonical ``inputs``
 
     __table_args__ = (Index("ix_ratings_subject_rated_on", "subject_id", "rated_on"),)
+
+
+class OutboxEntry(Base):
+    """One local change waiting to be pushed (or pushed, with the platform's answer).
+
+    Written in the same transaction as the change itself, so a record is never saved without
+    its mutation nor a mutation queued for a change that was rolled back. ``fields`` is the
+    whole document (insert), the changed top-level fields (patch) or empty (delete).
+    ``state``: pending | applied | duplicate | rejected | conflict.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_record_state", "record_id", "state"),
+                      Index("ix_outbox_state", "state", "mutation_id"),
+                      {"sqlite_autoincrement": True})
+
+    mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    op: Mapped[str] = mapped_column(String(8))  # insert | patch | delete
+    base_revision: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    result: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, default=None)
+    sent_at: Mapped[Optional[datetime]] = mapped_column(default=None)

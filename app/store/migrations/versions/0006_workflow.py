@@ -1,0 +1,20 @@
+"""The rating workflow: appraisal, public notice, objections, confirmation (issue 5).
+
+Revision ID: 0006
+Revises: 0005
+"""
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
