@@ -75,3 +75,21 @@ def demo_ws(demo_dir: Path):
 @pytest.fixture
 def demo_db(demo_ws):
     return demo_ws.db
+
+
+@pytest.fixture(scope="session")
+def _small_city(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("small-city")
+    admin, _summary = create_demo_store(folder, 40, seed=5, today=DEMO_TODAY)
+    admin.close()
+    return folder
+
+
+@pytest.fixture
+def city_dir(_small_city: Path, tmp_path: Path) -> Path:
+    """A writable copy of a small demo city (40 households, demo accounts) for one test."""
+    import shutil
+
+    folder = tmp_path / "city"
+    shutil.copytree(_small_city, folder)
+    return folder

@@ -1,55 +1,353 @@
-"""Storing data-standard documents: the indexed columns copied out of each document."""
+"""Saving household and cooperative records: validated, permitted, audited and queued for sync.
+
+Every write of a record happens in one transaction with its audit entry and its outbox
+mutation (and the removal of the draft it came from), so a record is never stored without
+the mutation that will carry it to the platform, and a failed save leaves everything as it was.
+Which fields a user may change follows the questionnaire: each section has a sensitivity
+(identity, economic, social) and each sensitivity needs its permission.
+"""
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.pinyin import initials, sort_key
-from app.store.models import Cooperative, Household, new_id, utcnow
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
+from app.security.roles import Permission
+from app.services import audit
+from app.services.accounts import Workspace
+from app.store.models import Cooperative, Division, Draft, Household, OutboxEntry, new_id, utcnow
+from app.survey.definition import load_form, load_form_for
+from app.survey.form_model import FormDefinition, FormError, RepeatGroup
+from app.survey.validate import ValidationReport, normalize_record, validate_record
+
+MODELS = {"household": Household, "cooperative": Cooperative}
+SENSITIVITY_PERMISSIONS = {"identity": Permission.EDIT_IDENTITY, "economic": Permission.EDIT_ECONOMIC,
+                           "social": Permission.EDIT_SOCIAL}
+ENVELOPE = frozenset({"id", "record_type", "form_id", "form_version"})
+
+_INVALID = QT_TRANSLATE_NOOP("problems", "第 {index} 条记录：{message}")
+_CONFLICT = QT_TRANSLATE_NOOP("problems", "这份档案已被他人修改（第 {stored} 版，您编辑的是第 {base} 版），"
+                                          "请重新打开后再改")
+_NO_RECORD = QT_TRANSLATE_NOOP("problems", "没有这份档案：{record_id}")
+_BAD_TYPE = QT_TRANSLATE_NOOP("problems", "记录类型应为 household 或 cooperative，而不是“{record_type}”")
+_DUPLICATE_HEAD = QT_TRANSLATE_NOOP("problems", "此人已是另一户的户主（共 {count} 户），请核对是否重复建档")
 
 
-def household_columns(document: Mapping[str, Any]) -> dict[str, Any]:
-    """The searchable columns of a household document (the document itself stays whole)."""
-    name = document.get("head_name", "")
-    return {
-        "village_code": document["village_code"], "group_name": document.get("group") or "",
-        "head_name": name, "head_initials": initials(name), "head_pinyin": sort_key(name),
-        "head_id_number": document.get("head_id_number", ""),
-        "head_phone": document.get("head_phone") or "",
-        "consent_signed": bool((document.get("consent") or {}).get("signed")),
-        "form_id": document.get("form_id", "household"),
-        "form_version": int(document.get("form_version", 1)),
-    }
+class RecordInvalid(DomainError):
+    """A record the validator refuses; ``report`` holds every problem in questionnaire order."""
+
+    def __init__(self, report: ValidationReport, index: int | None = None):
+        first = report.errors[0]
+        if index is not None:  # one record of a batch: say which (1-based for people)
+            first = Problem(first.field, first.code, _INVALID,
+                            {"index": index + 1, "message": first.message, "position": index})
+        super().__init__(first)
+        self.report = report
+        self.index = index
 
 
-def cooperative_columns(document: Mapping[str, Any]) -> dict[str, Any]:
-    """The searchable columns of a cooperative document."""
+class RecordConflict(DomainError):
+    """The record changed since the version the user edited; nothing was saved."""
+
+
+class RecordMissing(DomainError):
+    """No such (live) record."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What one save did."""
+
+    record_type: str
+    record_id: str
+    revision: int
+    created: bool
+    changed: tuple[str, ...]  # top-level data-standard fields that changed (all, when created)
+    warnings: tuple[Problem, ...] = ()
+    duplicate_heads: tuple[str, ...] = ()  # other live households whose head has this ID number
+
+
+def _record_type(raw: Mapping[str, Any]) -> str:
+    kind = raw.get("record_type")
+    if kind not in MODELS:
+        raise DomainError(Problem("record_type", "record.type", _BAD_TYPE, {"record_type": kind}))
+    return str(kind)
+
+
+def form_for(raw: Mapping[str, Any]) -> FormDefinition:
+    """The questionnaire version the record names, else the current one of its type."""
+    if raw.get("form_id") and raw.get("form_version") is not None:
+        return load_form_for(raw)
+    return load_form(_record_type(raw))
+
+
+def known_region_codes(session: Session) -> set[str]:
+    """Six-digit county codes the store knows, former codes included (for the region warning)."""
+    codes: set[str] = set()
+    for code, former in session.execute(select(Division.code, Division.former_codes)
+                                        .where(Division.level == "county")):
+        codes.add(code[:6])
+        codes.update(c[:6] for c in (former or "").split())
+    return codes
+
+
+def check_record(ws: Workspace, raw: Mapping[str, Any], *, today: date | None = None) -> ValidationReport:
+    """Every problem of ``raw`` (errors refuse a save), duplicate-head warning included."""
+    today = today or date.today()
+    with ws.db.engine.connect() as connection:
+        session = Session(bind=connection)
+        return _report(session, raw, form_for(raw), today)
+
+
+def _report(session: Session, raw: Mapping[str, Any], form: FormDefinition, today: date) -> ValidationReport:
+    report = validate_record(raw, form, today=today, known_region_codes=known_region_codes(session))
+    others = _duplicate_heads(session, raw)
+    if not others:
+        return report
+    warning = Problem("head_id_number", "record.duplicate_head", _DUPLICATE_HEAD,
+                      {"count": len(others), "record_ids": ",".join(others)}, severity="warning")
+    return ValidationReport([*report.problems, warning])
+
+
+def _duplicate_heads(session: Session, raw: Mapping[str, Any]) -> tuple[str, ...]:
+    number = str(raw.get("head_id_number") or "").strip().upper()
+    if raw.get("record_type") != "household" or not number:
+        return ()
+    own = str(raw.get("id") or "").strip().lower()
+    statement = select(Household.id).where(Household.head_id_number == number,
+                                           Household.deleted.is_(False), Household.id != own)
+    return tuple(session.scalars(statement))
+
+
+def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str, ...]:
+    """Top-level keys whose value differs (added, removed or changed), envelope excluded."""
+    keys = (set(old) | set(new)) - ENVELOPE
+    return tuple(sorted(k for k in keys if old.get(k) != new.get(k)))
+
+
+def sensitivities(form: FormDefinition) -> dict[str, str]:
+    """Top-level record key -> the sensitivity of the section that asks it."""
+    out: dict[str, str] = {}
+    for item in form.items():
+        key = item.name if isinstance(item, RepeatGroup) else item.name.split(".")[0]
+        out.setdefault(key, item.sensitivity)
+    return out
+
+
+def _require_sections(ws: Workspace, form: FormDefinition, changed: Iterable[str], record_id: str) -> None:
+    kinds = sensitivities(form)
+    for sensitivity in sorted({kinds.get(key, "identity") for key in changed}):
+        ws.require(SENSITIVITY_PERMISSIONS[sensitivity], form.record_type, record_id)
+
+
+def columns(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The indexed columns of a household or cooperative document (the document stays whole)."""
+    consent = bool((document.get("consent") or {}).get("signed"))
+    form = {"form_id": document.get("form_id", document["record_type"]),
+            "form_version": int(document.get("form_version", 1)), "consent_signed": consent}
+    if document["record_type"] == "household":
+        name = document.get("head_name", "")
+        return {"village_code": document["village_code"], "group_name": document.get("group") or "",
+                "head_name": name, "head_initials": initials(name), "head_pinyin": sort_key(name),
+                "head_id_number": document.get("head_id_number", ""),
+                "head_phone": document.get("head_phone") or "", **form}
     name = document.get("name", "")
-    return {
-        "village_code": document["village_code"], "name": name,
-        "name_initials": initials(name, surname=False), "name_pinyin": sort_key(name, surname=False),
-        "uscc": document.get("uscc", ""), "legal_rep_name": document.get("legal_rep_name", ""),
-        "legal_rep_id_number": document.get("legal_rep_id_number", ""),
-        "phone": document.get("phone") or "",
-        "consent_signed": bool((document.get("consent") or {}).get("signed")),
-        "form_id": document.get("form_id", "cooperative"),
-        "form_version": int(document.get("form_version", 1)),
-    }
+    return {"village_code": document["village_code"], "name": name,
+            "name_initials": initials(name, surname=False), "name_pinyin": sort_key(name, surname=False),
+            "uscc": document.get("uscc", ""), "legal_rep_name": document.get("legal_rep_name", ""),
+            "legal_rep_id_number": document.get("legal_rep_id_number", ""),
+            "phone": document.get("phone") or "", **form}
+
+
+def store_document(session: Session, actor: str, document: Mapping[str, Any], *,
+                   base_revision: int | None, audit_action: str, queue: bool = True) -> SaveResult:
+    """Write ``document`` (normalized, with ``id``) as a new revision: row, audit, outbox.
+
+    No permission check and no validation: the callers do those (a user's save, a retention
+    purge) or trust the source (a pulled platform change, ``queue=False``: no outbox entry).
+    Raises RecordConflict when ``base_revision`` is given and is not the stored revision.
+    """
+    kind = _record_type(document)
+    model, record_id = MODELS[kind], str(document["id"])
+    row = session.get(model, record_id)
+    document = dict(document)
+    if row is None:
+        row = model(id=record_id, data=document, revision=1, **columns(document))
+        session.add(row)
+        changed, op, base = changed_fields({}, document), "insert", 0
+    else:
+        if base_revision is not None and base_revision != row.revision:
+            raise RecordConflict(Problem("revision", "record.conflict", _CONFLICT,
+                                         {"stored": row.revision, "base": base_revision}))
+        changed, op, base = changed_fields(row.data, document), "patch", row.revision
+        for name, value in columns(document).items():
+            setattr(row, name, value)
+        row.data, row.revision, row.deleted = document, row.revision + 1, False
+    session.flush()
+    if queue and changed:
+        fields = document if op == "insert" else {key: document.get(key) for key in changed}
+        session.add(OutboxEntry(record_type=kind, record_id=record_id, op=op, base_revision=base,
+                                fields=fields))
+    audit.record(session, actor, audit_action, kind, record_id,
+                 {"fields": list(changed), "revision": row.revision})
+    return SaveResult(kind, record_id, row.revision, op == "insert", changed)
+
+
+def _others_part(ws: Workspace, form: FormDefinition, report: ValidationReport) -> ValidationReport:
+    """Missing answers in sections the user may not fill are left to whoever may: a warning.
+
+    A household file is completed by two people (the loan officer the economic part, the
+    township officer the conduct part); neither can be asked to supply the other's answers.
+    Rating reports such a record as incomplete, naming the missing fields.
+    """
+    kinds = sensitivities(form)
+    def theirs(problem: Problem) -> bool:
+        key = problem.field.split("[")[0].split(".")[0]
+        return (problem.code == "field.required"
+                and not ws.can(SENSITIVITY_PERMISSIONS[kinds.get(key, "identity")]))
+    return ValidationReport([replace(p, severity="warning") if p.severity == "error" and theirs(p) else p
+                             for p in report.problems])
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _prepare(session: Session, ws: Workspace, raw: Mapping[str, Any], today: date,
+             index: int | None = None) -> tuple[dict[str, Any], SaveResult]:
+    """Validate, normalize and permission-check ``raw``; the document and a provisional result."""
+    form = form_for(raw)
+    document = normalize_record(raw, form, today=today)
+    document.setdefault("id", new_id())
+    row = session.get(MODELS[form.record_type], document["id"])
+    old = row.data if row is not None and not row.deleted else {}
+    changed = changed_fields(old, document)
+    # A new record needs the rights for the sections it fills in (an empty list of honours is
+    # no social data); an edit, for the sections it changes. Checked before validity: a change
+    # one may not make is refused as such, whatever else is wrong.
+    needed = changed if old else ["id", *(key for key in changed if not _blank(document[key]))]
+    _require_sections(ws, form, needed, document["id"])
+    report = _others_part(ws, form, _report(session, raw, form, today))
+    if not report.ok:
+        raise RecordInvalid(report, index)
+    duplicates = tuple(tuple(p.params["record_ids"].split(",")) for p in report.warnings
+                       if p.code == "record.duplicate_head")
+    return document, SaveResult(form.record_type, document["id"], 0, not old, changed,
+                                tuple(report.warnings), duplicates[0] if duplicates else ())
+
+
+def save_record(ws: Workspace, raw: Mapping[str, Any], *, base_revision: int | None = None,
+                today: date | None = None, draft_id: str | None = None) -> SaveResult:
+    """Validate and store one record; the draft ``draft_id`` goes in the same transaction.
+
+    Raises RecordInvalid (nothing stored), RecordConflict, PermissionDenied or FormError.
+    """
+    today = today or date.today()
+    with ws.db.session() as session:
+        document, provisional = _prepare(session, ws, raw, today)
+        action = "record_created" if provisional.created else "record_edited"
+        stored = store_document(session, ws.actor.username, document, base_revision=base_revision,
+                                audit_action=action)
+        if draft_id is not None:
+            draft = session.get(Draft, draft_id)
+            if draft is not None:
+                session.delete(draft)
+        return _merge(provisional, stored)
+
+
+def _merge(provisional: SaveResult, stored: SaveResult) -> SaveResult:
+    return SaveResult(stored.record_type, stored.record_id, stored.revision, stored.created, stored.changed,
+                      provisional.warnings, provisional.duplicate_heads)
+
+
+def save_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], *, today: date | None = None,
+              progress: Callable[[int, int], None] | None = None) -> list[SaveResult]:
+    """Store every record of ``raws`` in one transaction, or none (RecordInvalid names the index).
+
+    New records are inserted with one statement per table (an import of thousands of rows
+    must not pay an ORM round trip each); existing ones go through :func:`store_document`.
+    """
+    today = today or date.today()
+    results: list[SaveResult] = []
+    with ws.db.session() as session:
+        fresh: list[dict[str, Any]] = []
+        for index, raw in enumerate(raws):
+            document, provisional = _prepare(session, ws, raw, today, index)
+            if provisional.created and session.get(MODELS[provisional.record_type], document["id"]) is None:
+                fresh.append(document)
+                results.append(SaveResult(provisional.record_type, document["id"], 1, True,
+                                          provisional.changed, provisional.warnings, provisional.duplicate_heads))
+            else:
+                stored = store_document(session, ws.actor.username, document, base_revision=None,
+                                        audit_action="record_edited")
+                results.append(_merge(provisional, stored))
+            if progress is not None:
+                progress(index + 1, len(raws))
+        _insert_fresh(session, fresh)
+        if fresh:
+            audit.record(session, ws.actor.username, "records_created", None, None, {"count": len(fresh)})
+    return results
+
+
+def _insert_fresh(session: Session, documents: list[dict[str, Any]]) -> None:
+    now = utcnow()
+    for kind, model in MODELS.items():
+        batch = [d for d in documents if d["record_type"] == kind]
+        if not batch:
+            continue
+        session.execute(insert(model), [{"id": d["id"], **columns(d), "data": d, "created_at": now,
+                                          "updated_at": now, "revision": 1, "deleted": False} for d in batch])
+        session.execute(insert(OutboxEntry), [{"record_type": kind, "record_id": d["id"], "op": "insert",
+                                               "base_revision": 0, "fields": d, "created_at": now,
+                                               "state": "pending"} for d in batch])
 
 
 def bulk_insert(session: Session, documents: Iterable[Mapping[str, Any]]) -> int:
-    """Insert new household and cooperative documents in one executemany each; returns the count."""
+    """Insert trusted new documents (the demo generator) without validation or outbox; the count."""
+    batch = [{**d, "id": d.get("id") or new_id()} for d in documents]
     now = utcnow()
-    rows: dict[type, list[dict]] = {Household: [], Cooperative: []}
-    for document in documents:
-        model, columns = ((Household, household_columns) if document["record_type"] == "household"
-                          else (Cooperative, cooperative_columns))
-        rows[model].append({"id": document.get("id") or new_id(), **columns(document),
-                            "data": dict(document), "created_at": now, "updated_at": now,
-                            "revision": 1, "deleted": False})
-    for model, batch in rows.items():
-        if batch:
-            session.execute(insert(model), batch)
-    return sum(len(batch) for batch in rows.values())
+    for kind, model in MODELS.items():
+        rows = [{"id": d["id"], **columns(d), "data": d, "created_at": now, "updated_at": now,
+                 "revision": 1, "deleted": False} for d in batch if d["record_type"] == kind]
+        if rows:
+            session.execute(insert(model), rows)
+    return len(batch)
+
+
+def load_record(ws: Workspace, record_type: str, record_id: str) -> tuple[dict[str, Any], int]:
+    """The live record's document (with ``id``) and its revision."""
+    ws.require(Permission.VIEW_RECORDS, record_type, record_id)
+    model = MODELS[_record_type({"record_type": record_type})]
+    with ws.db.session() as session:
+        row = session.get(model, record_id)
+        if row is None or row.deleted:
+            raise RecordMissing(Problem("id", "record.missing", _NO_RECORD, {"record_id": record_id}))
+        return {**row.data, "id": row.id}, row.revision
+
+
+def delete_record(ws: Workspace, record_type: str, record_id: str, *, base_revision: int | None = None) -> None:
+    """Tombstone a record (it syncs as a delete); needs the identity permission."""
+    model = MODELS[_record_type({"record_type": record_type})]
+    ws.require(Permission.EDIT_IDENTITY, record_type, record_id)
+    with ws.db.session() as session:
+        row = session.get(model, record_id)
+        if row is None or row.deleted:
+            raise RecordMissing(Problem("id", "record.missing", _NO_RECORD, {"record_id": record_id}))
+        if base_revision is not None and base_revision != row.revision:
+            raise RecordConflict(Problem("revision", "record.conflict", _CONFLICT,
+                                         {"stored": row.revision, "base": base_revision}))
+        session.add(OutboxEntry(record_type=record_type, record_id=record_id, op="delete",
+                                base_revision=row.revision, fields={}))
+        row.deleted, row.revision = True, row.revision + 1
+        audit.record(session, ws.actor.username, "record_deleted", record_type, record_id,
+                     {"revision": row.revision})
+
+
+__all__ = ["RecordConflict", "RecordInvalid", "RecordMissing", "SaveResult", "FormError", "bulk_insert",
+           "changed_fields", "check_record", "columns", "delete_record", "form_for", "load_record",
+           "save_many", "save_record", "store_document"]
