@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from app.services.accounts import is_initialized
 from app.ui.fonts import install_bundled_font
 from app.ui.i18n import install_language, saved_language
 
@@ -25,27 +24,44 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
 
 
 def run_gui(data_dir: Path, language: str | None = None) -> int:
-    """Set up or log in to the store of ``data_dir`` and run the main window until it closes."""
-    from app.ui.accounts.dialogs import LoginDialog, SetupDialog
+    """Set up or log in to the store of ``data_dir`` and run the main window until it closes.
+
+    The login checks the store first (a damaged one is never opened; see
+    ``app.ui.backup.startup``); after a restore the window closes and the login comes back.
+    """
+    app = make_application(language=language)
+    while True:
+        code = _one_session(app, data_dir)
+        if code is not None:
+            return code
+
+
+def _one_session(app: QApplication, data_dir: Path) -> int | None:
+    """Log in and run one main window; None when the user is to log in again (after a restore)."""
+    from app.ui.backup.startup import open_workspace, start_background_check
     from app.ui.main_window import MainWindow
 
-    app = make_application(language=language)
     try:
-        dialog = LoginDialog(data_dir) if is_initialized(data_dir) else SetupDialog(data_dir)
+        workspace = open_workspace(data_dir)
     except OSError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("Application", "无法打开数据目录"), str(exc))
         return 1
-    if dialog.exec() != dialog.DialogCode.Accepted or dialog.workspace is None:
+    if workspace is None:
         return 0
-    workspace = dialog.workspace
     window = MainWindow(workspace)
+    window.relogin = False
     install_idle_lock(app, window)
     _daily_backup(window)
     window.show()
+    start_background_check(window)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         workspace.close()
+        window.idle_watcher.pause()  # a closed session must not lock the screen later
+        app.removeEventFilter(window.idle_watcher)
+        window.deleteLater()
+    return None if window.relogin else code
 
 
 def _daily_backup(window) -> None:

@@ -1,0 +1,1 @@
+"""Backups in the GUI: restore dialog, start-up integrity check, retention purge."""
