@@ -102,6 +102,10 @@ def create_demo(ws: accounts.Workspace, households: int, *, seed: int = 1, today
             progress(made, households)
     _flush(db, pending)
     db.analyze()
+    # Ratings and the workflow: villages at every stage, as the demo roles (issue 5).
+    from app.services.workflow_demo import run_demo_workflow
+
+    run_demo_workflow(ws, [(v["code"], q) for v, q in zip(villages, quotas)], seed, generator.today)
     with db.session() as session:
         audit.record(session, ws.actor.username, "demo_created", details={
             "households": households, "cooperatives": cooperatives, "seed": seed})

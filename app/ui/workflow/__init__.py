@@ -1,0 +1,1 @@
+"""The workflow window: appraisal, public notice, objections and confirmation of one village."""
