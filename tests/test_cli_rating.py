@@ -90,13 +90,16 @@ def test_unusable_arguments_are_one_line_and_exit_code_2(tmp_path, make_args):
 
 LOAN = {"CREDIT_VILLAGE_USER": "loan", "CREDIT_VILLAGE_PASSWORD": "demo-loan-2026"}
 VIEWER = {"CREDIT_VILLAGE_USER": "viewer", "CREDIT_VILLAGE_PASSWORD": "demo-view-2026"}
-GRADE_LINE = re.compile(r"^\s+(?P<count>\d+) 户  (?P<grade>[^（\s]+)")
+GRADE_LINE = re.compile(r"^\s+(?P<count>\d+) (?P<unit>户|个)  (?P<grade>[^（\s]+)")
+UNITS = {"household": "户", "cooperative": "个"}
+SMALL_CITY = 400  # households
 
 
 @pytest.fixture(scope="module")
 def small_city(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("rate-all")
-    admin, _summary = create_demo_store(folder, 80, seed=11, today=date.fromisoformat(ON))
+    # Enough households for villages of five or more, which the demo gives a cooperative each.
+    admin, _summary = create_demo_store(folder, SMALL_CITY, seed=11, today=date.fromisoformat(ON))
     admin.close()
     return folder
 
@@ -107,31 +110,35 @@ def rate_all(folder: Path, *args: str, env: dict[str, str] = LOAN) -> subprocess
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env})
 
 
-def stored_grades(folder: Path, on: date) -> Counter:
+def stored_grades(folder: Path, on: date, subject_type: str = "household") -> Counter:
     ws = unlock(folder, "loan", LOAN["CREDIT_VILLAGE_PASSWORD"])
     try:
         with ws.db.session() as session:
             return Counter(grade or NOT_RATED for grade in session.scalars(
-                select(Rating.grade).where(Rating.rated_on == on)))
+                select(Rating.grade).where(Rating.rated_on == on, Rating.subject_type == subject_type)))
     finally:
         ws.close()
 
 
-def printed_grades(stdout: str) -> Counter:
+def printed_grades(stdout: str, subject_type: str = "household") -> Counter:
     counts = Counter()
     for line in stdout.splitlines():
         match = GRADE_LINE.match(line)
-        if match:
+        if match and match["unit"] == UNITS[subject_type]:
             counts[NOT_RATED if match["grade"] == "未评级" else match["grade"]] += int(match["count"])
     return counts
 
 
-def test_rate_all_stores_every_household_and_prints_the_count_per_grade(small_city):
+def test_rate_all_stores_every_household_and_cooperative_and_prints_the_count_per_grade(small_city):
     result = rate_all(small_city, "--on", "2026-12-01")
     assert result.returncode == 0, result.stderr
-    assert "共评 80 户" in result.stdout
+    assert f"农户：评分方案 household-default@1，共评 {SMALL_CITY} 户" in result.stdout
     assert printed_grades(result.stdout) == stored_grades(small_city, date(2026, 12, 1))
-    assert sum(printed_grades(result.stdout).values()) == 80
+    assert sum(printed_grades(result.stdout).values()) == SMALL_CITY
+    cooperatives = stored_grades(small_city, date(2026, 12, 1), "cooperative")
+    assert sum(cooperatives.values()) > 0
+    assert f"合作社：评分方案 cooperative-default@1，共评 {sum(cooperatives.values())} 个" in result.stdout
+    assert printed_grades(result.stdout, "cooperative") == cooperatives
 
 
 def test_rate_all_for_one_village_rates_only_that_village(small_city):
@@ -165,3 +172,4 @@ def test_rate_all_refusals_are_one_line_and_store_nothing(small_city, args, env,
     assert result.returncode == code
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert sum(stored_grades(small_city, date.fromisoformat(REFUSED_ON)).values()) == 0
+    assert sum(stored_grades(small_city, date.fromisoformat(REFUSED_ON), "cooperative").values()) == 0

@@ -1,12 +1,14 @@
 """``python -m app rate --input RECORD.json``: rate data-standard records without storing anything;
-``python -m app rate-all [--village CODE | --township CODE]``: rate and store the households of the store.
+``python -m app rate-all [--village CODE | --township CODE]``: rate and store the households and
+cooperatives of the store.
 
 One record gives one result, a JSON array gives an array of results in the same order (batch
 scoring for other systems); ``{"records": [...], "events": [...]}`` adds platform blacklist
 entries and conduct events. ``--json`` prints the data standard's rating result; without it a
 readable Chinese breakdown. A bad file, record or scheme: one line, exit code 2.
-``rate-all`` logs in, stores one new rating per household and prints the count per grade; exit
-code 1 if some household's record could not be read (the others are stored all the same).
+``rate-all`` logs in, stores one new rating per household and per cooperative and prints the
+count per grade of each; exit code 1 if some record could not be read (the others are stored
+all the same).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ def register(commands) -> None:
     parser.add_argument("--on", default=None, help="评分日期 YYYY-MM-DD（默认今天）")
     parser.add_argument("--json", action="store_true", help="输出评分结果 JSON")
     parser.set_defaults(handler=_rate)
-    every = commands.add_parser("rate-all", help="为全部（或某村、某乡镇的）农户评分并保存评级（信贷员）")
+    every = commands.add_parser("rate-all", help="为全部（或某村、某乡镇的）农户和合作社评分并保存评级（信贷员）")
     where = every.add_mutually_exclusive_group()
     where.add_argument("--village", default=None, help="只评该村（12 位区划代码）")
     where.add_argument("--township", default=None, help="只评该乡镇（12 位区划代码）")
@@ -71,8 +73,8 @@ def _rate_all(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     print(grade_counts(summary))
-    for household_id, reason in summary.failed:
-        print(f"无法评分：{household_id}：{reason}", file=sys.stderr)
+    for subject_id, reason in summary.failed:
+        print(f"无法评分：{subject_id}：{reason}", file=sys.stderr)
     return EXIT_FAILURE if summary.failed else EXIT_OK
 
 
@@ -93,17 +95,26 @@ def _progress(done: int, total: int) -> None:
 
 
 def grade_counts(summary) -> str:
-    """The run's ratings per grade, best grade first, as one Chinese line per grade."""
+    """The run's ratings per grade, households then cooperatives, best grade first, in Chinese."""
+    lines = [*_kind_counts("农户", "户", summary.households)]
+    if summary.cooperatives.scheme_ref:
+        lines.extend(_kind_counts("合作社", "个", summary.cooperatives))
+    if summary.failed:
+        lines.append(f"无法评分 {len(summary.failed)} 条档案（原因见标准错误输出）")
+    if summary.cancelled:
+        lines.append("已取消：其余档案未评分")
+    return "\n".join(lines)
+
+
+def _kind_counts(kind: str, unit: str, counts) -> list[str]:
     from app.services.ratings import NOT_RATED
 
     order = {grade: index for index, grade in enumerate(GRADE_ORDER)}
-    lines = [f"评分方案 {summary.scheme_ref}：共评 {summary.rated} 户"]
-    for grade in sorted(summary.by_grade, key=lambda g: (order.get(g, len(order)), g)):
+    lines = [f"{kind}：评分方案 {counts.scheme_ref}，共评 {counts.rated} {unit}"]
+    for grade in sorted(counts.by_grade, key=lambda g: (order.get(g, len(order)), g)):
         label = "未评级（未签署授权书）" if grade == NOT_RATED else grade
-        lines.append(f"  {summary.by_grade[grade]:>7} 户  {label}")  # count first: CJK labels misalign
-    if summary.failed:
-        lines.append(f"无法评分 {len(summary.failed)} 户（原因见标准错误输出）")
-    return "\n".join(lines)
+        lines.append(f"  {counts.by_grade[grade]:>7} {unit}  {label}")  # count first: CJK labels misalign
+    return lines
 
 
 def _date(text: str | None) -> date:

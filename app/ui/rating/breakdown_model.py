@@ -1,0 +1,81 @@
+"""The stored ratings of one subject, as plain values the breakdown view shows.
+
+Loaded on a worker thread (:func:`load_ratings`); the table model lists one rating's indicators.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from app.services.accounts import Workspace
+from app.services.ratings import latest_ratings
+
+HISTORY = 10  # ratings offered in the view, newest first
+
+
+@dataclass(frozen=True)
+class StoredRating:
+    """One stored rating: who rated, when, and the engine's result JSON (data standard)."""
+
+    id: str
+    subject_type: str
+    rated_on: date
+    rated_by: str
+    scheme_ref: str
+    result: dict[str, Any]
+
+
+def load_ratings(ws: Workspace, subject_id: str) -> list[StoredRating]:
+    """The subject's latest ratings, newest first (runs on a worker thread)."""
+    return [StoredRating(r.id, r.subject_type, r.rated_on, r.rated_by, f"{r.scheme_id}@{r.scheme_version}", r.result)
+            for r in latest_ratings(ws, subject_id, limit=HISTORY)]
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    """One row per indicator of a result: kind, indicator, points of maximum, Chinese reason."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[dict[str, Any]] = []
+        self.titles = [self.tr("类别"), self.tr("指标"), self.tr("得分"), self.tr("说明")]
+        self.kinds = {"base": self.tr("基础"), "bonus": self.tr("加分"), "penalty": self.tr("扣分"),
+                      "veto": self.tr("否决")}
+
+    def set_items(self, items: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._cell(item, index.column())
+
+    def _cell(self, item: dict[str, Any], column: int) -> str:
+        if column == 0:
+            return self.kinds.get(item.get("kind", ""), item.get("kind", ""))
+        if column == 1:
+            return f"{item.get('indicator', '')} {item.get('name', '')}".strip()
+        if column == 2:
+            points, most = item.get("points", ""), item.get("max")
+            return f"{points} / {most}" if most and item.get("kind") == "base" else str(points)
+        return str(item.get("reason", ""))
