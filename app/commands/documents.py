@@ -14,7 +14,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from app.cli import EXIT_OK, CliError, data_dir
+from app.cli import EXIT_OK, CliError, data_dir, data_dir_argument, login
 
 
 def register(commands) -> None:
@@ -22,10 +22,34 @@ def register(commands) -> None:
     parser.add_argument("target", help="二维码内容（以 CV1| 开头），或证书 PDF 文件")
     parser.add_argument("--keyring", type=Path, default=None,
                         help="已知签发设备公钥文件（默认：数据目录中的 keyring.json，同步时更新）")
-    parser.add_argument("--revoked", type=Path, default=None, help="已撤销证书编号清单，每行一个")
+    parser.add_argument("--revoked", type=Path, default=None,
+                        help="已撤销证书编号清单，每行一个（默认：数据目录中的 revoked.txt，本机撤销时更新）")
     parser.add_argument("--on", type=date.fromisoformat, default=None, help="按此日期核验（默认今天）")
     parser.add_argument("--data-dir", type=Path, default=None, help="数据目录")
     parser.set_defaults(handler=_verify)
+    key = commands.add_parser("signing-key", help="本机证书签名密钥（首次使用时生成，加密保存）")
+    actions = key.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="导出本机签名公钥（公钥文件，供平台或其他设备核验）")
+    export.add_argument("--out", type=Path, required=True, help="输出的公钥文件（JSON）")
+    data_dir_argument(export)
+    export.set_defaults(handler=_export_key)
+
+
+def _export_key(args: argparse.Namespace) -> int:
+    from app.domain.problems import DomainError
+    from app.services.signing_key import export_public_key
+
+    ws = login(args)
+    try:
+        key_id = export_public_key(ws, args.out)
+    except DomainError as exc:
+        raise CliError(str(exc)) from exc
+    except OSError as exc:
+        raise CliError(f"无法写入 {args.out}：{exc.strerror or exc}") from exc
+    finally:
+        ws.close()
+    print(f"签名公钥 {key_id} → {args.out}")
+    return EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -36,7 +60,7 @@ def _verify(args: argparse.Namespace) -> int:
     keyring_path = args.keyring or data_dir(args) / "keyring.json"
     try:
         keyring = Keyring.load(keyring_path) if keyring_path.exists() else Keyring()
-        revoked = _read_revoked(args.revoked)
+        revoked = _read_revoked(args.revoked or _local_revocations(args))
     except (OSError, DomainError, ValueError) as exc:
         raise CliError(f"无法读取公钥或撤销清单：{exc}") from exc
     payloads = _payloads_of(args.target)
@@ -46,6 +70,14 @@ def _verify(args: argparse.Namespace) -> int:
         print(result.message)
         worst = worst or result.exit_code
     return worst
+
+
+def _local_revocations(args: argparse.Namespace) -> Path | None:
+    """The data folder's list of certificates revoked on this device, if there is one."""
+    from app.services.certificates import REVOKED_FILE
+
+    path = data_dir(args) / REVOKED_FILE
+    return path if path.exists() else None
 
 
 def _read_revoked(path: Path | None) -> set[str]:

@@ -2,8 +2,9 @@
 
 The bundled CJK font (Droid Sans Fallback) has no Latin letters, digits or ASCII punctuation:
 it was made to back up another font. So every string is cut into runs, each drawn in the
-font that has its glyphs: the CJK font for Chinese, Bitstream Vera (shipped inside reportlab,
-a TrueType font, so it embeds as a subset too) for everything else. Never reportlab's
+font that has its glyphs: the CJK font for Chinese, DejaVu Sans (bundled; Bitstream Vera's
+metrics plus arrows and maths signs such as → ≥ ≤ that the rating reasons use) for
+everything else. Never reportlab's
 ``STSong-Light``: a CID font that is not embedded and prints as boxes.
 
 Sizes are in points, widths in points (1 mm = 72 / 25.4 pt).
@@ -22,8 +23,7 @@ from app.paths import resource_path
 CJK_FONT = "CreditVillageCJK"
 LATIN_FONT = "CreditVillageLatin"
 CJK_FONT_FILE = ("fonts", "DroidSansFallbackFull.ttf")
-# Found on reportlab's own TrueType search path (its package ships Vera.ttf and its licence).
-LATIN_FONT_FILE = "Vera.ttf"
+LATIN_FONT_FILE = ("fonts", "DejaVuSans.ttf")
 
 FULL_WIDTH_SPACE = "\u3000"  # one CJK character wide: indents are counted in these
 # Characters that must not start a line (Chinese typesetting's 避头点).
@@ -34,7 +34,7 @@ _NO_LINE_START = frozenset("，。、；：？！）》」』”’,.;:?!)%")
 def register_fonts() -> None:
     """Register the two TrueType fonts with reportlab, once per process."""
     pdfmetrics.registerFont(TTFont(CJK_FONT, str(resource_path(*CJK_FONT_FILE))))
-    pdfmetrics.registerFont(TTFont(LATIN_FONT, LATIN_FONT_FILE))
+    pdfmetrics.registerFont(TTFont(LATIN_FONT, str(resource_path(*LATIN_FONT_FILE))))
 
 
 @functools.cache

@@ -42,7 +42,7 @@ def test_each_certificate_is_one_page_with_its_chinese_text(printed, pdf_tools):
 def test_fonts_are_embedded_subsets_and_nothing_else_is_used(printed, pdf_tools):
     fonts = pdf_tools.fonts(printed)
     assert {f["name"].split("+")[1] for f in fonts} == {"DroidSansFallback",
-                                                         "BitstreamVeraSans-Roman"}
+                                                         "DejaVuSans"}
     assert all(f["emb"] == "yes" and f["sub"] == "yes" for f in fonts)
 
 

@@ -9,7 +9,7 @@ from app.documents.rating_report import render_rating_report
 from app.documents.signing import certificate_signer
 from app.documents.templates import load_default_templates
 
-BUNDLED = {"DroidSansFallback", "BitstreamVeraSans-Roman"}
+BUNDLED = {"DroidSansFallback", "DejaVuSans"}
 
 
 def _certificate(path, fixtures):

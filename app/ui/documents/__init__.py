@@ -1,0 +1,1 @@
+"""Printing in the app: document preview (QtPdf), printing, saving, the certificate register."""
