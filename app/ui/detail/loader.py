@@ -1,0 +1,56 @@
+"""Everything the detail view shows, read in the pool (no Qt): record, ratings, edit history."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.services.accounts import Workspace
+from app.services.audit import AuditFilter, find_entries
+from app.services.ratings import latest_ratings
+from app.services.records import load_record
+from app.store.models import Rating
+from app.survey.definition import load_form_for
+from app.survey.form_model import FormDefinition
+
+HISTORY_ACTIONS = ("record_created", "record_edited")
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One change of the record: when (ISO UTC), who, what, and the top-level fields changed."""
+
+    at: str
+    actor: str
+    action: str
+    fields: tuple[str, ...]
+    revision: int | None
+
+
+@dataclass(frozen=True)
+class RecordDetail:
+    record_type: str
+    record_id: str
+    document: dict[str, Any]
+    revision: int
+    form: FormDefinition  # the version the record was saved under
+    ratings: list[Rating]
+    history: list[HistoryLine]
+
+
+def record_history(ws: Workspace, record_id: str) -> list[HistoryLine]:
+    """The audit entries that created or edited ``record_id``, newest first."""
+    lines = []
+    for action in HISTORY_ACTIONS:
+        for entry in find_entries(ws.db, AuditFilter(action=action)):
+            if entry["target_id"] == record_id:
+                details = entry["details"] if isinstance(entry["details"], dict) else {}
+                lines.append(HistoryLine(entry["at"], entry["actor"], action,
+                                         tuple(details.get("fields") or ()), details.get("revision")))
+    return sorted(lines, key=lambda line: line.at, reverse=True)
+
+
+def load_detail(ws: Workspace, record_type: str, record_id: str) -> RecordDetail:
+    """The record (checked for VIEW_RECORDS by the service), its ratings and its history."""
+    document, revision = load_record(ws, record_type, record_id)
+    return RecordDetail(record_type, record_id, document, revision, load_form_for(document),
+                        latest_ratings(ws, record_id), record_history(ws, record_id))

@@ -1,0 +1,122 @@
+"""The detail view: the file read-only (ID numbers and phones masked), ratings, edit history."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+
+from app.services.accounts import Workspace
+from app.services.drafts import EDIT_PERMISSIONS
+from app.ui.detail.loader import RecordDetail, load_detail
+from app.ui.detail.render import Words, record_html
+from app.ui.workers import run_task
+
+
+class RecordDetailDialog(QDialog):
+    """Three tabs: 档案, 评级记录, 修改记录; 编辑 for those who may edit."""
+
+    sig_edit = Signal()
+
+    def __init__(self, ws: Workspace, detail: RecordDetail, parent=None):
+        super().__init__(parent)
+        self.detail = detail
+        name = detail.document.get("head_name") or detail.document.get("name") or ""
+        self.setWindowTitle(self.tr("{title} — {name}（第 {revision} 版）").format(
+            title=detail.form.title, name=name, revision=detail.revision))
+        self.record = QTextBrowser()
+        self.record.setHtml(record_html(detail.document, detail.form,
+                                        Words(self.tr("是"), self.tr("否"), self.tr("—"))))
+        self.ratings = self._table([self.tr("评定日期"), self.tr("得分"), self.tr("等级"), self.tr("信用户"),
+                                    self.tr("评分方案"), self.tr("评定人")], self._rating_rows())
+        self.history = self._table([self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("修改的内容")],
+                                   self._history_rows())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.record, self.tr("档案"))
+        self.tabs.addTab(self.ratings, self.tr("评级记录（{n}）").format(n=len(detail.ratings)))
+        self.tabs.addTab(self.history, self.tr("修改记录（{n}）").format(n=len(detail.history)))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        if any(ws.can(p) for p in EDIT_PERMISSIONS):
+            edit = QPushButton(self.tr("编辑(&E)"), autoDefault=False)
+            edit.clicked.connect(self._on_edit)
+            buttons.addWidget(edit)
+        close = QPushButton(self.tr("关闭"), autoDefault=False)
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.resize(820, 680)
+
+    def _table(self, headers: list[str], rows: list[list[str]]) -> QWidget:
+        table = QTableWidget(len(rows), len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        return table
+
+    def _rating_rows(self) -> list[list[str]]:
+        return [[r.rated_on.isoformat(), r.score, r.grade or self.tr("未评级"),
+                 self.tr("是") if r.credit_household else self.tr("否"),
+                 f"{r.scheme_id} v{r.scheme_version}", r.rated_by] for r in self.detail.ratings]
+
+    def _history_rows(self) -> list[list[str]]:
+        actions = {"record_created": self.tr("建档"), "record_edited": self.tr("修改")}
+        return [[_local(line.at), line.actor, actions.get(line.action, line.action), self._what(line)]
+                for line in self.detail.history]
+
+    def _what(self, line) -> str:
+        if line.action == "record_created":
+            return self.tr("建立档案（{n} 项）").format(n=len(line.fields))
+        return "、".join(self._label(name) for name in line.fields)
+
+    def _label(self, name: str) -> str:
+        """A changed top-level key in words; an object (``consent``) by its section's title."""
+        form = self.detail.form
+        item = form.field(name) or form.group(name)
+        if item is not None:
+            return item.label
+        member = next((f for f in form.fields() if f.path.startswith(name + ".")), None)
+        section = next((s for s in form.sections if member is not None and s.id == member.section), None)
+        return section.label if section is not None else name
+
+    def _on_edit(self) -> None:
+        self.sig_edit.emit()
+        self.accept()
+
+
+def _local(at: str) -> str:
+    """An ISO UTC audit time as local minutes."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return moment.replace(tzinfo=moment.tzinfo or timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def open_detail(parent: QWidget, ws: Workspace, record_type: str, record_id: str, *,
+                on_edit: Callable[[], None] | None = None,
+                on_open: Callable[[RecordDetailDialog], None] | None = None) -> None:
+    """Load in the pool, then show the detail view (non-modal)."""
+    def show(detail: RecordDetail) -> None:
+        dialog = RecordDetailDialog(ws, detail, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_edit is not None:
+            dialog.sig_edit.connect(on_edit)
+        dialog.show()
+        if on_open is not None:
+            on_open(dialog)
+
+    run_task(load_detail, ws, record_type, record_id, on_done=show,
+             on_error=getattr(parent, "on_failure", None), owner=parent)

@@ -1,0 +1,1 @@
+"""Record editors generated from the questionnaires (household, cooperative)."""
