@@ -1,0 +1,77 @@
+"""The widgets that need more than a constructor call before their picture is taken.
+
+Used by ``make_screenshots.py``; each function takes its ``Demo`` and returns a shown-ready widget.
+"""
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+TODAY = date(2026, 11, 28)
+VILLAGE = "445122100203"  # a village of the demo city with a few dozen households
+
+
+def ui(module: str, name: str) -> Any:
+    """``app.ui.<module>.<name>``, imported only when its shot is taken."""
+    return getattr(importlib.import_module(f"app.ui.{module}"), name)
+
+
+def wait(signal, ms: int = 15_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main_window(demo, user: str, *, village: str | None = VILLAGE, search: str = "") -> QWidget:
+    """The main window of ``user``, with the tree on ``village`` and ``search`` typed."""
+    window = ui("main_window", "MainWindow")(demo.ws(user))
+    window.resize(1280, 800)
+    window.show()
+    wait(window.sig_ready)
+    if village and window.tree.select_code(village):
+        wait(window.households.sig_loaded)
+    if search:
+        window.households.search.setText(search)
+        window.households.on_search_paused()
+        wait(window.households.sig_loaded)
+    return window
+
+
+def editor(demo, record_id: str | None) -> QWidget:
+    launch = importlib.import_module("app.ui.editor.launch")
+    given = launch.read_input(demo.ws("loan"), "household", record_id)
+    widget = launch.build_editor(demo.ws("loan"), given, today=TODAY)
+    widget.resize(1100, 760)
+    return widget
+
+
+def roster_import(demo) -> QWidget:
+    """The import dialog after checking the village's exported roster with two typing mistakes."""
+    import openpyxl
+
+    from app.services.roster_export import export_roster
+
+    roster = demo.folder / "埔坑村花名册.xlsx"
+    export_roster(demo.ws("supervisor"), roster, division=VILLAGE, full_ids=True)
+    book = openpyxl.load_workbook(roster)
+    sheet = book.worksheets[0]
+    keys = [str(cell.value).split("\n")[-1] for cell in sheet[1]]  # "户主姓名*\nhead_name"
+    for key, row, value in (("head_id_number", 3, "445122198203150012"), ("head_phone", 5, "1380000")):
+        sheet.cell(row, keys.index(key) + 1, value)
+    book.save(roster)
+    widget = ui("roster.import_dialog", "ImportDialog")(demo.ws("loan"))
+    widget.check(roster)
+    widget.path.setText(roster.name)  # not the temporary folder's random name
+    return widget
+
+
+def detail(demo) -> QWidget:
+    record = ui("detail.loader", "load_detail")(demo.ws("loan"), "household", demo.household())
+    widget = ui("detail.view", "RecordDetailDialog")(demo.ws("loan"), record)
+    widget.resize(900, 700)
+    return widget
