@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import string
 from pathlib import Path
-from typing import Any, Collection, Mapping
+from collections.abc import Collection, Mapping
+from typing import Any
 
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
 
 # Surnames whose reading differs from the character's most common one: the surname
 # reading in pypinyin's TONE3 spelling (tone number last, ü as v), full so that a
@@ -60,6 +59,10 @@ def _syllables(name: str, surname: bool) -> list[str]:
     head: list[str] = []
     if surname and text[:1] in SURNAME_READINGS:
         head, text = [SURNAME_READINGS[text[0]]], text[1:]
+    # Imported on first use: pypinyin's phrase dictionary costs ~0.3 s and ~55 MB, which the
+    # GUI's start-up (a cold start under 3 s is a target) should not pay before anyone types.
+    from pypinyin import Style, lazy_pinyin
+
     items = lazy_pinyin(text, style=Style.TONE3, errors=_one_per_character)
     return head + [_reading(item) for item in items if _counts(item)]
 

@@ -9,7 +9,8 @@ each result is the data standard's "Rating result" preceded by ``record_id`` (th
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.engine import rate

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from string import Formatter
-from typing import Any, Iterable, Mapping, NoReturn
+from collections.abc import Iterable, Mapping
+from typing import Any, NoReturn
 
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.errors import SchemeError

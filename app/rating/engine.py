@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.errors import AdjustmentError, RecordError

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping, NamedTuple, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 from app.domain.idnumber import age_on, normalize_id_number
 from app.domain.problems import QT_TRANSLATE_NOOP

@@ -7,7 +7,8 @@ Which rule an indicator uses is told by the key it has: ``bands`` (numbers), ``t
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.bands import parse_bands

@@ -10,7 +10,8 @@ import re
 from datetime import date
 from decimal import Decimal
 from functools import partial
-from typing import Any, Callable, Mapping, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import Any, NamedTuple
 
 from app.domain.area import parse_area
 from app.domain.idnumber import normalize_id_number

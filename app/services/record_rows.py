@@ -73,7 +73,7 @@ def columns(document: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def store_document(session: Session, actor: str, document: Mapping[str, Any], *,
-                   base_revision: int | None, audit_action: str, queue: bool = True) -> SaveResult:
+                   base_revision: int | None, audit_action: str | None, queue: bool = True) -> SaveResult:
     """Write ``document`` (normalized, with ``id``) as a new revision: row, audit, outbox.
 
     No permission check and no validation: the callers do those (a user's save, a retention
@@ -101,8 +101,9 @@ def store_document(session: Session, actor: str, document: Mapping[str, Any], *,
         fields = document if op == "insert" else {key: document.get(key) for key in changed}
         session.add(OutboxEntry(record_type=kind, record_id=record_id, op=op, base_revision=base,
                                 fields=fields))
-    audit.record(session, actor, audit_action, kind, record_id,
-                 {"fields": list(changed), "revision": row.revision})
+    if audit_action is not None:  # None: the caller audits the whole batch (a pulled page)
+        audit.record(session, actor, audit_action, kind, record_id,
+                     {"fields": list(changed), "revision": row.revision})
     return SaveResult(kind, record_id, row.revision, op == "insert", changed)
 
 

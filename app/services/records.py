@@ -8,7 +8,7 @@ Which fields a user may change follows the questionnaire: each section has a sen
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
@@ -76,24 +76,46 @@ def check_record(ws: Workspace, raw: Mapping[str, Any], *, today: date | None = 
         return _report(session, raw, form_for(raw), today)
 
 
-def _report(session: Session, raw: Mapping[str, Any], form: FormDefinition, today: date) -> ValidationReport:
-    report = validate_record(raw, form, today=today, known_region_codes=known_region_codes(session))
-    others = _duplicate_heads(session, raw)
+@dataclass
+class _Lookups:
+    """What every record of one save needs from the store, read once per save, not per record."""
+
+    regions: set[str]
+    heads: dict[str, list[str]] | None = None  # ID number -> live households; None: ask per record
+
+    def duplicate_heads(self, session: Session, raw: Mapping[str, Any]) -> tuple[str, ...]:
+        number = str(raw.get("head_id_number") or "").strip().upper()
+        if raw.get("record_type") != "household" or not number:
+            return ()
+        own = str(raw.get("id") or "").strip().lower()
+        if self.heads is not None:
+            return tuple(i for i in self.heads.get(number, ()) if i != own)
+        statement = select(Household.id).where(Household.head_id_number == number,
+                                               Household.deleted.is_(False), Household.id != own)
+        return tuple(session.scalars(statement))
+
+    @classmethod
+    def for_batch(cls, session: Session, raws: Sequence[Mapping[str, Any]]) -> _Lookups:
+        numbers = sorted({str(r.get("head_id_number") or "").strip().upper() for r in raws} - {""})
+        heads: dict[str, list[str]] = {}
+        for start in range(0, len(numbers), 500):  # SQLite's parameter limit, with room
+            statement = select(Household.head_id_number, Household.id).where(
+                Household.head_id_number.in_(numbers[start:start + 500]), Household.deleted.is_(False))
+            for number, record_id in session.execute(statement):
+                heads.setdefault(number, []).append(record_id)
+        return cls(known_region_codes(session), heads)
+
+
+def _report(session: Session, raw: Mapping[str, Any], form: FormDefinition, today: date,
+            lookups: _Lookups | None = None) -> ValidationReport:
+    lookups = lookups or _Lookups(known_region_codes(session))
+    report = validate_record(raw, form, today=today, known_region_codes=lookups.regions)
+    others = lookups.duplicate_heads(session, raw)
     if not others:
         return report
     warning = Problem("head_id_number", "record.duplicate_head", _DUPLICATE_HEAD,
                       {"count": len(others), "record_ids": ",".join(others)}, severity="warning")
     return ValidationReport([*report.problems, warning])
-
-
-def _duplicate_heads(session: Session, raw: Mapping[str, Any]) -> tuple[str, ...]:
-    number = str(raw.get("head_id_number") or "").strip().upper()
-    if raw.get("record_type") != "household" or not number:
-        return ()
-    own = str(raw.get("id") or "").strip().lower()
-    statement = select(Household.id).where(Household.head_id_number == number,
-                                           Household.deleted.is_(False), Household.id != own)
-    return tuple(session.scalars(statement))
 
 
 def sensitivities(form: FormDefinition) -> dict[str, str]:
@@ -132,8 +154,9 @@ def _blank(value: Any) -> bool:
 
 
 def _prepare(session: Session, ws: Workspace, raw: Mapping[str, Any], today: date,
-             index: int | None = None) -> tuple[dict[str, Any], SaveResult]:
-    """Validate, normalize and permission-check ``raw``; the document and a provisional result."""
+             index: int | None = None, lookups: _Lookups | None = None) -> tuple[dict[str, Any], SaveResult, bool]:
+    """Validate, normalize and permission-check ``raw``: the document, a provisional result, and
+    whether a row with its id exists (live or tombstone)."""
     form = form_for(raw)
     document = normalize_record(raw, form, today=today)
     document.setdefault("id", new_id())
@@ -145,13 +168,13 @@ def _prepare(session: Session, ws: Workspace, raw: Mapping[str, Any], today: dat
     # one may not make is refused as such, whatever else is wrong.
     needed = changed if old else ["id", *(key for key in changed if not _blank(document[key]))]
     _require_sections(ws, form, needed, document["id"])
-    report = _others_part(ws, form, _report(session, raw, form, today))
+    report = _others_part(ws, form, _report(session, raw, form, today, lookups))
     if not report.ok:
         raise RecordInvalid(report, index)
     duplicates = tuple(tuple(p.params["record_ids"].split(",")) for p in report.warnings
                        if p.code == "record.duplicate_head")
     return document, SaveResult(form.record_type, document["id"], 0, not old, changed,
-                                tuple(report.warnings), duplicates[0] if duplicates else ())
+                                tuple(report.warnings), duplicates[0] if duplicates else ()), row is not None
 
 
 def save_record(ws: Workspace, raw: Mapping[str, Any], *, base_revision: int | None = None,
@@ -162,7 +185,7 @@ def save_record(ws: Workspace, raw: Mapping[str, Any], *, base_revision: int | N
     """
     today = today or date.today()
     with ws.db.session() as session:
-        document, provisional = _prepare(session, ws, raw, today)
+        document, provisional, _exists = _prepare(session, ws, raw, today)
         action = "record_created" if provisional.created else "record_edited"
         stored = store_document(session, ws.actor.username, document, base_revision=base_revision,
                                 audit_action=action)
@@ -179,19 +202,23 @@ def _merge(provisional: SaveResult, stored: SaveResult) -> SaveResult:
 
 
 def save_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], *, today: date | None = None,
-              progress: Callable[[int, int], None] | None = None) -> list[SaveResult]:
+              progress: Callable[[int, int], None] | None = None, audit_action: str = "records_created",
+              audit_details: Mapping[str, Any] | None = None) -> list[SaveResult]:
     """Store every record of ``raws`` in one transaction, or none (RecordInvalid names the index).
 
     New records are inserted with one statement per table (an import of thousands of rows
     must not pay an ORM round trip each); existing ones go through :func:`store_document`.
+    One ``audit_action`` entry (with ``audit_details`` and the counts) covers the new records,
+    in the same transaction.
     """
     today = today or date.today()
     results: list[SaveResult] = []
     with ws.db.session() as session:
         fresh: list[dict[str, Any]] = []
+        lookups = _Lookups.for_batch(session, raws)
         for index, raw in enumerate(raws):
-            document, provisional = _prepare(session, ws, raw, today, index)
-            if provisional.created and session.get(MODELS[provisional.record_type], document["id"]) is None:
+            document, provisional, exists = _prepare(session, ws, raw, today, index, lookups)
+            if not exists:
                 fresh.append(document)
                 results.append(SaveResult(provisional.record_type, document["id"], 1, True,
                                           provisional.changed, provisional.warnings, provisional.duplicate_heads))
@@ -202,8 +229,8 @@ def save_many(ws: Workspace, raws: Sequence[Mapping[str, Any]], *, today: date |
             if progress is not None:
                 progress(index + 1, len(raws))
         insert_fresh(session, fresh)
-        if fresh:
-            audit.record(session, ws.actor.username, "records_created", None, None, {"count": len(fresh)})
+        audit.record(session, ws.actor.username, audit_action, None, None,
+                     {**(audit_details or {}), "created": len(fresh), "updated": len(raws) - len(fresh)})
     return results
 
 

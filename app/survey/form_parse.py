@@ -10,7 +10,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Mapping, NoReturn
+from collections.abc import Mapping
+from typing import NoReturn
 
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError
 from app.survey.form_model import (FIELD_TYPES, RECORD_TYPES, SENSITIVITIES,

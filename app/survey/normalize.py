@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from app.domain.decimals import CENT
 from app.domain.idnumber import normalize_id_number

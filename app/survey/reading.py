@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
+from collections.abc import Mapping
 
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 from app.domain.uscc import normalize_uscc

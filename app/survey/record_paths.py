@@ -6,7 +6,7 @@ count from 1 (第 2 项).
 """
 from __future__ import annotations
 
-from typing import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 
 _MISSING = object()
 

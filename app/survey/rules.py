@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from app.domain.problems import QT_TRANSLATE_NOOP, Problem
 from app.survey.form_model import Field, FormDefinition, RepeatGroup
