@@ -23,7 +23,7 @@ from app.paths import DATA_DIR_ENV, default_data_dir
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 # Feature packages add their sub-commands here: each module has ``register(subparsers)`` and
 # uses this module's helpers (``data_dir_argument``, ``login``, ``CliError``).
-COMMAND_MODULES = ["audit", "rating", "backup", "documents", "users"]
+COMMAND_MODULES = ["audit", "rating", "backup", "documents", "certificates", "users", "maintenance", "sync", "roster", "villages", "workflow"]
 
 
 class CliError(Exception):
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir_argument(info)
     info.set_defaults(handler=_cmd_info)
 
-    selftest = commands.add_parser("selftest", help="自检：在临时数据目录中生成小型演示数据，并离屏渲染主窗口")
+    selftest = commands.add_parser("selftest", help="自检：在临时数据目录中建库、生成小型演示数据、评级、出具并验证证书，并离屏打开主窗口")
     data_dir_argument(selftest, login=False)
     selftest.set_defaults(handler=_cmd_selftest)
     for module in COMMAND_MODULES:

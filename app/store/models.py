@@ -224,3 +224,178 @@ class OutboxEntry(Base):
     state: Mapped[str] = mapped_column(String(16), default="pending")
     result: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, default=None)
     sent_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+
+
+class WorkflowStep(Base):
+    """One step of a rating's appraisal–notice–objection–confirmation workflow (insert-only).
+
+    ``step``: appraised | notice | objection | decision | confirmed. The current stage of a
+    rating is derived from its rows (app/services/workflow_state.py); a trigger refuses updates
+    and deletes. ``on`` is the step's effective date (the notice's start date, the day an
+    objection was received...), ``at`` when the row was written (UTC). ``score``/``grade``/
+    ``credit_household``/``credit_line`` are the result after an appraisal or an upheld
+    objection; ``reason`` is the appraisal's reason, the objection's content or the answer.
+    """
+
+    __tablename__ = "workflow_steps"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    rating_id: Mapped[str] = mapped_column(ForeignKey("ratings.id"), index=True)
+    subject_type: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[str] = mapped_column(String(36))
+    village_code: Mapped[str] = mapped_column(String(12), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    on: Mapped[date] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    adjustment: Mapped[Optional[str]] = mapped_column(String(8))  # points, two places, as text
+    score: Mapped[Optional[str]] = mapped_column(String(8))
+    grade: Mapped[Optional[str]] = mapped_column(String(8))
+    credit_household: Mapped[Optional[bool]] = mapped_column(Boolean)
+    credit_line: Mapped[Optional[str]] = mapped_column(String(16))  # yuan, two places, as text
+    reason: Mapped[str] = mapped_column(Text, default="")
+    appraisers: Mapped[str] = mapped_column(Text, default="")  # names joined by "、"
+    objection_id: Mapped[Optional[str]] = mapped_column(String(36))  # a decision's objection
+    decision: Mapped[Optional[str]] = mapped_column(String(16))  # upheld | rejected
+
+
+class SigningKey(Base):
+    """This installation's Ed25519 certificate-signing key (issue 6).
+
+    ``private_pem`` is PKCS#8 PEM encrypted under a passphrase derived from the database key,
+    and the row itself lives in the encrypted store; ``public_key`` is base64 of the raw 32 bytes.
+    """
+
+    __tablename__ = "signing_keys"
+
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    public_key: Mapped[str] = mapped_column(String(64))
+    private_pem: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CertificateCounter(Base):
+    """The last certificate sequence allocated for a county and year (never decreases)."""
+
+    __tablename__ = "certificate_counters"
+
+    county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_sequence: Mapped[int] = mapped_column(Integer)
+
+
+class Certificate(Versioned, Base):
+    """One issued 信用户证书 in the register; never deleted.
+
+    Its status is derived: revoked (``revoked_at``), superseded (``superseded_by``, the newer
+    certificate's number), expired (``valid_until`` passed), else valid. ``payload`` is the
+    signed QR text (masked name, no ID number), kept so a reprint shows the identical QR.
+    ``credit_line`` is yuan with two places, as text.
+    """
+
+    __tablename__ = "certificates"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    subject_type: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[str] = mapped_column(String(36))
+    rating_id: Mapped[str] = mapped_column(String(36))
+    village_code: Mapped[str] = mapped_column(String(12))
+    grade: Mapped[str] = mapped_column(String(8))
+    credit_line: Mapped[str] = mapped_column(String(16))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[date] = mapped_column(Date)  # the date printed on the certificate
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+    device_id: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)
+    reprint_count: Mapped[int] = mapped_column(Integer, default=0)
+    revoked_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    revoked_by: Mapped[Optional[str]] = mapped_column(String(64), default=None)
+    revoke_reason: Mapped[Optional[str]] = mapped_column(Text, default=None)
+    superseded_by: Mapped[Optional[str]] = mapped_column(String(20), default=None)
+    superseded_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+
+    __table_args__ = (
+        Index("ix_certificates_subject", "subject_id", "issued_at"),
+        Index("ix_certificates_village", "village_code", "number"),
+        Index("ix_certificates_rating", "rating_id"),
+    )
+
+
+# --- Sync (issue 7) -------------------------------------------------------------------------
+from sqlalchemy import UniqueConstraint  # noqa: E402  (appended section; keeps the edit local)
+
+
+class SyncState(Base):
+    """The one enrolment of this installation (row ``id`` 1) and how far sync has come.
+
+    ``token`` is the device's bearer token: the store is SQLCipher-encrypted, so it is
+    encrypted at rest, and it is never logged. ``cursor`` is the platform's opaque pull cursor.
+    """
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    platform_url: Mapped[str] = mapped_column(Text)
+    ca_bundle: Mapped[str] = mapped_column(Text, default="")
+    device_id: Mapped[str] = mapped_column(String(36))
+    device_name: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(64))
+    token: Mapped[str] = mapped_column(Text)
+    token_expires_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    divisions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cursor: Mapped[str] = mapped_column(Text, default="")
+    audit_pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
+    enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_push_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    last_pull_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    last_sync_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    last_attempt_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReviewItem(Base):
+    """A field changed on this device and on the platform: both values, until someone picks."""
+
+    __tablename__ = "sync_reviews"
+    __table_args__ = (UniqueConstraint("mutation_id", "field", name="uq_sync_reviews_mutation_field"),
+                      Index("ix_sync_reviews_open", "resolved_at", "id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(64))
+    local_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    server_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    mutation_id: Mapped[int] = mapped_column(Integer)
+    server_revision: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[Optional[datetime]] = mapped_column(default=None)
+    choice: Mapped[Optional[str]] = mapped_column(String(8), default=None)  # local | server
+    resolved_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PulledRecord(Base):
+    """A record the platform owns (or another device made), pulled read-only.
+
+    Blacklist entries, conduct events, certificate revocations, signing keys, schemes,
+    divisions, other devices' ratings and certificates. ``subject_key`` is the normalized ID
+    number or credit code an event or list entry is about ("" for the rest).
+    """
+
+    __tablename__ = "pulled_records"
+    __table_args__ = (Index("ix_pulled_records_subject", "record_type", "subject_key"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(32))
+    revision: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    subject_key: Mapped[str] = mapped_column(String(18), default="")
+    document: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
+    pulled_at: Mapped[datetime] = mapped_column(default=utcnow)

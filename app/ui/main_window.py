@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._make_status_bar()
         self._make_menus()
+        self._install_editing()
         self.tree.sig_division_selected.connect(self.on_division_selected)
         self.households.sig_loaded.connect(self._on_first_list)
         self.households.sig_failed.connect(self.on_failure)
@@ -76,24 +77,25 @@ class MainWindow(QMainWindow):
         return panel
 
     def _make_status_bar(self) -> None:
-        # Placeholders until the sync feature reports real state.
-        self.network_label = QLabel(self.tr("● 离线"))
-        self.network_label.setToolTip(self.tr("尚未配置数据交换平台"))
-        self.sync_label = QLabel(self.tr("上次同步：从未同步"))
+        from app.ui.sync.controller import SyncController  # 同步 (issue 7)
+
+        self.sync = SyncController(self.ws, self)
+        self.network_label, self.sync_label = self.sync.widget.network_label, self.sync.widget.sync_label
+        self.sync.refresh()
         actor = self.ws.actor
         self.user_label = QLabel(self.tr("当前用户：{name}（{role}）").format(
             name=actor.display_name, role=QCoreApplication.translate("security", role_label(actor.role))))
         self.user_label.setToolTip(str(self.db.path))
         bar = self.statusBar()
         bar.addWidget(self.user_label, 1)
-        bar.addPermanentWidget(self.sync_label)
-        bar.addPermanentWidget(self.network_label)
+        bar.addPermanentWidget(self.sync.widget)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         refresh = QAction(self.tr("刷新(&R)"), self, shortcut=QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_divisions)
         file_menu.addAction(refresh)
+        self._add_roster_actions(file_menu)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.on_language_chosen(c))
             group.addAction(action)
             language_menu.addAction(action)
+        self.sync.add_menu()
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         change = QAction(self.tr("修改密码(&P)…"), self)
         change.triggered.connect(self.on_change_password)
@@ -124,6 +127,10 @@ class MainWindow(QMainWindow):
                 audit_action = QAction(self.tr("审计日志(&U)…"), self)
                 audit_action.triggered.connect(self.on_audit)
                 manage.addAction(audit_action)
+            self._add_admin_actions(manage)
+        self._install_printing()
+        self._install_rating()
+        self._add_workflow_menu()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(lambda: show_about(self, self.db))
@@ -172,10 +179,109 @@ class MainWindow(QMainWindow):
         run_task(backup, self.ws, on_done=lambda path: self.statusBar().showMessage(
             self.tr("已备份到 {path}").format(path=path), 10_000), on_error=self.on_failure, owner=self)
 
+    def _add_admin_actions(self, manage) -> None:
+        """Users, restore and the retention purge (their dialogs load on first use)."""
+        for permission, text, handler in ((Permission.MANAGE_USERS, self.tr("用户管理(&G)…"), self.on_users),
+                                          (Permission.RESTORE, self.tr("从备份恢复(&R)…"), self.on_restore),
+                                          (Permission.PURGE_RETENTION, self.tr("清理过期负面信息(&P)…"),
+                                           self.on_purge)):
+            if self.ws.can(permission):
+                action = QAction(text, self)
+                action.triggered.connect(handler)
+                manage.addAction(action)
+
+    def on_users(self) -> None:
+        from app.ui.accounts.users_dialog import UsersDialog
+
+        UsersDialog(self.ws, self).exec()
+
+    def on_restore(self) -> None:
+        from app.ui.backup.startup import restore_from_window
+
+        restore_from_window(self)
+
+    def on_purge(self) -> None:
+        from app.ui.backup.purge_dialog import PurgeDialog
+
+        dialog = PurgeDialog(self.ws, self)
+        if dialog.exec() and dialog.summary is not None:
+            self.statusBar().showMessage(self.tr("已清理 {n} 条过期负面信息").format(n=dialog.summary.total_events), 10_000)
+
+    def _add_roster_actions(self, file_menu) -> None:
+        """Excel rosters (issue 4): template for everyone who sees records, import, export."""
+        if not self.ws.can(Permission.VIEW_RECORDS):
+            return
+        file_menu.addSeparator()
+        for permission, text, handler in ((None, self.tr("下载导入模板(&T)…"), self.on_roster_template),
+                                          (Permission.IMPORT, self.tr("导入花名册(&I)…"), self.on_roster_import),
+                                          (Permission.EXPORT, self.tr("导出花名册(&E)…"), self.on_roster_export)):
+            if permission is None or self.ws.can(permission):
+                action = QAction(text, self)
+                action.triggered.connect(handler)
+                file_menu.addAction(action)
+
+    def on_roster_template(self) -> None:
+        from app.ui.roster.actions import download_template
+
+        download_template(self)
+
+    def on_roster_import(self) -> None:
+        from app.ui.roster.import_dialog import ImportDialog
+
+        ImportDialog(self.ws, self).exec()
+        self.refresh_divisions()
+
+    def on_roster_export(self) -> None:
+        from app.ui.divisions.tree import CODE_ROLE
+        from app.ui.roster.actions import export_division
+
+        kind = "cooperative" if self.tabs.currentWidget() is self.cooperatives else "household"
+        code = self.tree.currentIndex().siblingAtColumn(0).data(CODE_ROLE)
+        export_division(self, self.ws, code or None, kind)
+
     def on_audit(self) -> None:
         from app.ui.audit.dialog import AuditDialog
 
         AuditDialog(self.ws, self).exec()
+
+    def _install_printing(self) -> None:
+        from app.ui.documents.menu import install_print_menu  # 打印: certificates, lists, register (issue 6)
+
+        install_print_menu(self)
+
+    def _install_editing(self) -> None:
+        from app.ui.editor.hooks import install_editing  # 新建/编辑/详情/草稿 (issue 4)
+
+        install_editing(self)
+
+    def _install_rating(self) -> None:
+        from app.ui.rating.hooks import install_rating  # 批量评级、信用村镇看板、评级明细 (issue 5)
+
+        install_rating(self)
+
+    def _add_workflow_menu(self) -> None:
+        from app.ui.workflow.window import can_use_workflow  # 评议与公示 (issue 5)
+
+        if can_use_workflow(self.ws):
+            titles = {a.text(): a.menu() for a in self.menuBar().actions() if a.menu()}
+            menu = titles.get(self.tr("评定(&R)")) or self.menuBar().addMenu(self.tr("评定(&R)"))
+            action = QAction(self.tr("评议与公示(&W)…"), self)
+            action.triggered.connect(self.on_workflow)
+            menu.addAction(action)
+
+    def on_workflow(self) -> None:
+        from app.domain.divisions import level_of
+        from app.ui.divisions.tree import CODE_ROLE
+        from app.ui.workflow.window import WorkflowWindow
+
+        label = self.tree.currentIndex().siblingAtColumn(0)
+        code = label.data(CODE_ROLE) or ""
+        if not code or level_of(code) != "village":
+            QMessageBox.information(self, self.tr("评议与公示"), self.tr("请先在左侧区划树中选择一个村。"))
+            return
+        self.workflow_window = WorkflowWindow(self.ws, code, label.data() or "", parent=self)
+        self.workflow_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.workflow_window.show()
 
     def on_language_chosen(self, code: str) -> None:
         save_language(code)

@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>无法打开数据目录</source>
@@ -21,6 +44,49 @@
     <message>
         <source>已自动备份到 {path}</source>
         <translation>Automatic backup written to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>评议</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <source>整村评议</source>
+        <translation>Appraise the village</translation>
+    </message>
+    <message>
+        <source>{name}：初评 {score} 分。调整分在 ±{bound} 分以内，调整后按评分方案重新定级。</source>
+        <translation>{name}: computed score {score}. The adjustment may be at most ±{bound} points; the grade is then derived again from the scheme.</translation>
+    </message>
+    <message>
+        <source>本村所有只完成初评的评级按初评结果通过评议（不调整分数）。</source>
+        <translation>Every rating of this village that is only computed passes the appraisal as computed (no adjustment).</translation>
+    </message>
+    <message>
+        <source>写明评议理由</source>
+        <translation>State the reason for the appraisal</translation>
+    </message>
+    <message>
+        <source>评议小组成员姓名，用“、”分隔</source>
+        <translation>Names of the appraisal group, separated by “、”</translation>
+    </message>
+    <message>
+        <source>调整分：</source>
+        <translation>Adjustment:</translation>
+    </message>
+    <message>
+        <source>评议理由：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>评议小组：</source>
+        <translation>Appraisers:</translation>
+    </message>
+    <message>
+        <source>评议日期：</source>
+        <translation>Appraised on:</translation>
     </message>
 </context>
 <context>
@@ -102,6 +168,73 @@
     </message>
 </context>
 <context>
+    <name>BatchRatingDialog</name>
+    <message>
+        <source>批量评级</source>
+        <translation>Batch rating</translation>
+    </message>
+    <message>
+        <source>为“{name}”的全部农户和合作社评分并保存评级。已有评级不会被覆盖，每次评级新增一条记录。</source>
+        <translation>Rate every household and cooperative of “{name}” and store the ratings. Earlier ratings are never overwritten: each run adds a new record.</translation>
+    </message>
+    <message>
+        <source>尚未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>开始评级</source>
+        <translation>Start rating</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>评分日期：</source>
+        <translation>Rating date:</translation>
+    </message>
+    <message>
+        <source>正在评级…</source>
+        <translation>Rating…</translation>
+    </message>
+    <message>
+        <source>已评 {done} / {total} 条档案</source>
+        <translation>Rated {done} / {total} records</translation>
+    </message>
+    <message>
+        <source>正在取消：当前一页保存后停止…</source>
+        <translation>Cancelling: stopping after the page being stored…</translation>
+    </message>
+    <message>
+        <source>评级未能完成：{error}</source>
+        <translation>The rating could not be completed: {error}</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已取消，此前各页的评级已保存。</source>
+        <translation>Cancelled; the ratings of the pages before were stored.</translation>
+    </message>
+    <message>
+        <source>评级完成。</source>
+        <translation>Rating finished.</translation>
+    </message>
+    <message>
+        <source>农户 {households} 户，合作社 {cooperatives} 个。</source>
+        <translation> Households: {households}, cooperatives: {cooperatives}.</translation>
+    </message>
+    <message>
+        <source>农户等级：</source>
+        <translation>Household grades: </translation>
+    </message>
+    <message>
+        <source>{n} 条档案无法评分（资料格式有误），未保存。</source>
+        <translation>{n} records could not be rated (malformed data) and were not stored.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
@@ -126,6 +259,13 @@
     <message>
         <source>正在更新…</source>
         <translation>Updating…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLoginDialog</name>
+    <message>
+        <source>请填写用户名和密码</source>
+        <translation>Please enter user name and password</translation>
     </message>
 </context>
 <context>
@@ -156,6 +296,53 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>处理异议</source>
+        <translation>Decide objection</translation>
+    </message>
+    <message>
+        <source>{name}：复核后作出决定并书面答复异议人。</source>
+        <translation>{name}: re-examine, decide and answer the objector in writing.</translation>
+    </message>
+    <message>
+        <source>异议成立，调整分数</source>
+        <translation>Upheld: adjust the score</translation>
+    </message>
+    <message>
+        <source>异议不成立，维持原结果</source>
+        <translation>Rejected: the result stands</translation>
+    </message>
+    <message>
+        <source>给异议人的答复</source>
+        <translation>Answer to the objector</translation>
+    </message>
+    <message>
+        <source>异议：</source>
+        <translation>Objection:</translation>
+    </message>
+    <message>
+        <source>结论：</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <source>复核后调整分：</source>
+        <translation>Adjustment after review:</translation>
+    </message>
+    <message>
+        <source>答复：</source>
+        <translation>Answer:</translation>
+    </message>
+    <message>
+        <source>处理日期：</source>
+        <translation>Decided on:</translation>
+    </message>
+    <message>
+        <source>{received} 受理，{due} 前答复：{text}</source>
+        <translation>received {received}, answer by {due}: {text}</translation>
+    </message>
+</context>
+<context>
     <name>DivisionTreeView</name>
     <message>
         <source>行政区划</source>
@@ -172,6 +359,233 @@
     <message>
         <source>区划代码 {code}，登记 {registered} 户</source>
         <translation>Division code {code}, {registered} registered households</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>正在生成文档，请稍候…</source>
+        <translation>Generating the document, please wait…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF(&amp;S)…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>正在生成：{done}/{total}</source>
+        <translation>Generating: {done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>共 {pages} 页</source>
+        <translation>{pages} pages</translation>
+    </message>
+    <message>
+        <source>已取消，未生成文件</source>
+        <translation>Cancelled; no file was made</translation>
+    </message>
+    <message>
+        <source>未能生成</source>
+        <translation>Could not be generated</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存到 {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRequestDialog</name>
+    <message>
+        <source>打印信用户证书</source>
+        <translation>Print credit-household certificates</translation>
+    </message>
+    <message>
+        <source>打印公示名单</source>
+        <translation>Print public-notice list</translation>
+    </message>
+    <message>
+        <source>打印信用评定表</source>
+        <translation>Print rating report</translation>
+    </message>
+    <message>
+        <source>12 位村级区划代码</source>
+        <translation>12-digit village division code</translation>
+    </message>
+    <message>
+        <source>在农户列表中选中一户，或粘贴农户 ID</source>
+        <translation>Select a household in the list, or paste its ID</translation>
+    </message>
+    <message>
+        <source>全村经确认的信用户（一户一页）</source>
+        <translation>All confirmed credit households of the village (one per page)</translation>
+    </message>
+    <message>
+        <source>单户</source>
+        <translation>One household</translation>
+    </message>
+    <message>
+        <source>村代码：</source>
+        <translation>Village code:</translation>
+    </message>
+    <message>
+        <source>农户 ID：</source>
+        <translation>Household ID:</translation>
+    </message>
+    <message>
+        <source>办理日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>证书只发给经审核员确认、仍在有效期内的信用户；编号一经签发不再改变。</source>
+        <translation>Certificates go only to credit households confirmed by a supervisor and still valid; a number once issued never changes.</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>信用户证书：{village}</source>
+        <translation>Credit-household certificates: {village}</translation>
+    </message>
+    <message>
+        <source>信用户证书</source>
+        <translation>Credit-household certificate</translation>
+    </message>
+    <message>
+        <source>公示名单：{village}</source>
+        <translation>Public-notice list: {village}</translation>
+    </message>
+    <message>
+        <source>信用评定表</source>
+        <translation>Rating report</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>未保存的草稿</source>
+        <translation>Unsaved drafts</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>最后保存</source>
+        <translation>Last saved</translation>
+    </message>
+    <message>
+        <source>程序意外关闭或未保存就关闭编辑窗口时，填写的内容保存在这里。</source>
+        <translation>When the program closed unexpectedly, or an editor was closed without saving, what was entered is kept here.</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>丢弃(&amp;D)</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>合作社</source>
+        <translation>Cooperatives</translation>
+    </message>
+    <message>
+        <source>（未填名称）</source>
+        <translation>(no name yet)</translation>
+    </message>
+    <message>
+        <source>{title}（新建）</source>
+        <translation>{title} (new)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>注册到数据交换平台</source>
+        <translation>Enrol with the exchange platform</translation>
+    </message>
+    <message>
+        <source>默认：计算机名</source>
+        <translation>Default: computer name</translation>
+    </message>
+    <message>
+        <source>平台地址</source>
+        <translation>Platform address</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <source>请输入平台管理员给您的平台地址和一次性注册码。</source>
+        <translation>Enter the platform address and the one-time enrolment code from the platform administrator.</translation>
+    </message>
+    <message>
+        <source>请填写平台地址和注册码</source>
+        <translation>Please fill in the platform address and the enrolment code</translation>
+    </message>
+    <message>
+        <source>平台地址应以 https:// 开头</source>
+        <translation>The platform address must start with https://</translation>
+    </message>
+    <message>
+        <source>正在注册…</source>
+        <translation>Enrolling…</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>须先签署信用信息采集授权书</source>
+        <translation>The credit information consent form must be signed first</translation>
+    </message>
+    <message>
+        <source>第 {n} 行：{message}</source>
+        <translation>Row {n}: {message}</translation>
     </message>
 </context>
 <context>
@@ -211,6 +625,132 @@
     <message>
         <source>未签</source>
         <translation>Not signed</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入花名册</source>
+        <translation>Import roster</translation>
+    </message>
+    <message>
+        <source>请选择要导入的 Excel 文件（.xlsx）</source>
+        <translation>Choose the Excel file (.xlsx) to import</translation>
+    </message>
+    <message>
+        <source>选择文件(&amp;O)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <source>导入前会逐行检查；任何一行有错误时不导入，请按清单改正后重新选择文件。</source>
+        <translation>Every row is checked before importing; if any row has an error nothing is imported: correct the file using the list, then choose it again.</translation>
+    </message>
+    <message>
+        <source>只导入没有错误的行（有错误的行不导入）</source>
+        <translation>Import only the rows without errors (rows with errors are left out)</translation>
+    </message>
+    <message>
+        <source>保存问题清单(&amp;S)…</source>
+        <translation>&amp;Save problem list…</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择花名册</source>
+        <translation>Choose roster</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在检查 {name}…</source>
+        <translation>Checking {name}…</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>households</translation>
+    </message>
+    <message>
+        <source>个合作社</source>
+        <translation>cooperatives</translation>
+    </message>
+    <message>
+        <source>共 {rows} 行：将新建 {created} {noun}，更新 {updated} {noun}。</source>
+        <translation>{rows} rows: {created} {noun} will be created, {updated} {noun} updated.</translation>
+    </message>
+    <message>
+        <source> 有 {errors} 处错误（涉及 {error_rows} 行），请改正后重新选择文件。</source>
+        <translation> {errors} errors (in {error_rows} rows): correct them and choose the file again.</translation>
+    </message>
+    <message>
+        <source> 另有 {n} 处提醒，不影响导入。</source>
+        <translation> {n} warnings as well; they do not stop the import.</translation>
+    </message>
+    <message>
+        <source>有错误时不能导入：请先改正文件</source>
+        <translation>Cannot import while there are errors: correct the file first</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已导入：新建 {created} {noun}，更新 {updated} {noun}。</source>
+        <translation>Imported: {created} {noun} created, {updated} {noun} updated.</translation>
+    </message>
+    <message>
+        <source> 有错误的 {n} 行未导入。</source>
+        <translation> {n} rows with errors were not imported.</translation>
+    </message>
+    <message>
+        <source>有错误，未导入任何记录。</source>
+        <translation>There are errors; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>保存问题清单</source>
+        <translation>Save problem list</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTableModel</name>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>基础</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>扣分</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <source>否决</source>
+        <translation>Veto</translation>
     </message>
 </context>
 <context>
@@ -281,18 +821,6 @@
     <message>
         <source>共 {n} 个合作社</source>
         <translation>{n} cooperatives</translation>
-    </message>
-    <message>
-        <source>● 离线</source>
-        <translation>● Offline</translation>
-    </message>
-    <message>
-        <source>尚未配置数据交换平台</source>
-        <translation>No exchange platform configured yet</translation>
-    </message>
-    <message>
-        <source>上次同步：从未同步</source>
-        <translation>Last sync: never</translation>
     </message>
     <message>
         <source>当前用户：{name}（{role}）</source>
@@ -373,6 +901,50 @@ This view has been recorded in the audit trail.</translation>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
+        <source>用户管理(&amp;G)…</source>
+        <translation>Users(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>Restore from backup(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>清理过期负面信息(&amp;P)…</source>
+        <translation>Purge expired negative records(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>已清理 {n} 条过期负面信息</source>
+        <translation>{n} expired negative records purged</translation>
+    </message>
+    <message>
+        <source>下载导入模板(&amp;T)…</source>
+        <translation>Download import &amp;template…</translation>
+    </message>
+    <message>
+        <source>导入花名册(&amp;I)…</source>
+        <translation>&amp;Import roster…</translation>
+    </message>
+    <message>
+        <source>导出花名册(&amp;E)…</source>
+        <translation>&amp;Export roster…</translation>
+    </message>
+    <message>
+        <source>评定(&amp;R)</source>
+        <translation>&amp;Rating</translation>
+    </message>
+    <message>
+        <source>评议与公示(&amp;W)…</source>
+        <translation>Appraisal and public notice (&amp;W)…</translation>
+    </message>
+    <message>
+        <source>评议与公示</source>
+        <translation>Appraisal and public notice</translation>
+    </message>
+    <message>
+        <source>请先在左侧区划树中选择一个村。</source>
+        <translation>First select a village in the division tree on the left.</translation>
+    </message>
+    <message>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
@@ -394,6 +966,416 @@ This view has been recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>发起公示</source>
+        <translation>Start public notice</translation>
+    </message>
+    <message>
+        <source>本村 {count} 户已评议的评级将公示 {days} 天。</source>
+        <translation>The {count} appraised ratings of this village will be on public notice for {days} days.</translation>
+    </message>
+    <message>
+        <source>公示开始日：</source>
+        <translation>Notice starts on:</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionDialog</name>
+    <message>
+        <source>登记异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <source>{name} 的评级在公示期内收到的异议，须在 20 天内答复。</source>
+        <translation>An objection to the rating of {name} received during the notice; it must be answered within 20 days.</translation>
+    </message>
+    <message>
+        <source>异议人、异议内容和理由</source>
+        <translation>Objector, objection and reasons</translation>
+    </message>
+    <message>
+        <source>异议内容：</source>
+        <translation>Objection:</translation>
+    </message>
+    <message>
+        <source>受理日期：</source>
+        <translation>Received on:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>证书(&amp;C)…</source>
+        <translation>&amp;Certificates…</translation>
+    </message>
+    <message>
+        <source>公示名单(&amp;N)…</source>
+        <translation>&amp;Notice list…</translation>
+    </message>
+    <message>
+        <source>评定表(&amp;R)…</source>
+        <translation>&amp;Rating report…</translation>
+    </message>
+    <message>
+        <source>证书登记簿(&amp;G)…</source>
+        <translation>Certificate re&amp;gister…</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemTableModel</name>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>PurgeDialog</name>
+    <message>
+        <source>清理过期负面信息</source>
+        <translation>Purge expired negative records</translation>
+    </message>
+    <message>
+        <source>依照《征信业管理条例》，不良信息自不良行为终止之日起保存 {years} 年。已满 {years} 年的不良行为记录和行政处罚记录将从档案中删除，并同步到平台；审计日志只记录条数。</source>
+        <translation>Under the Credit Reporting Regulation, negative information is kept {years} years from the end of the event. Misconduct and administrative penalty records {years} years old are deleted from the files and from the platform at the next sync; the audit trail records only the counts.</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>清理</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>截至 {on}：农户不良行为记录 {households} 条、合作社行政处罚记录 {cooperatives} 条，涉及 {records} 份档案。</source>
+        <translation>As of {on}: {households} household misconduct records and {cooperatives} cooperative penalty records, in {records} files.</translation>
+    </message>
+    <message>
+        <source>没有已满 {years} 年的负面信息，无需清理。</source>
+        <translation>No negative records are {years} years old; nothing to purge.</translation>
+    </message>
+    <message>
+        <source>正在清理…</source>
+        <translation>Purging…</translation>
+    </message>
+</context>
+<context>
+    <name>RatingBreakdownDialog</name>
+    <message>
+        <source>评级明细</source>
+        <translation>Rating breakdown</translation>
+    </message>
+    <message>
+        <source>正在读取评级…</source>
+        <translation>Reading ratings…</translation>
+    </message>
+    <message>
+        <source>评级记录：</source>
+        <translation>Rating:</translation>
+    </message>
+    <message>
+        <source>总分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>基础分</source>
+        <translation>Base points</translation>
+    </message>
+    <message>
+        <source>信用户</source>
+        <translation>Credit household</translation>
+    </message>
+    <message>
+        <source>加分</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>建议授信额度</source>
+        <translation>Suggested credit line</translation>
+    </message>
+    <message>
+        <source>扣分</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation>Vetoes</translation>
+    </message>
+    <message>
+        <source>资料完整</source>
+        <translation>Data complete</translation>
+    </message>
+    <message>
+        <source>评分方案</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>{date}&#x3000;{scheme}&#x3000;评分人 {user}</source>
+        <translation>{date}   {scheme}   rated by {user}</translation>
+    </message>
+    <message>
+        <source>尚未评级：请先在“评定”菜单中批量评级。</source>
+        <translation>Not rated yet: use batch rating in the Rating menu first.</translation>
+    </message>
+    <message>
+        <source>无法读取评级：{error}</source>
+        <translation>Cannot read the ratings: {error}</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>未签署信用信息采集授权书：不予评级。</source>
+        <translation>No signed consent to collect credit information: not rated.</translation>
+    </message>
+    <message>
+        <source>未评级</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>{amount} yuan</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>否，缺少：{fields}</source>
+        <translation>No, missing: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>RatingCharts</name>
+    <message>
+        <source>农户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>等级分布（各户最新评级）</source>
+        <translation>Grade distribution (latest rating of each household)</translation>
+    </message>
+    <message>
+        <source>等级分布：尚无评级</source>
+        <translation>Grade distribution: no ratings yet</translation>
+    </message>
+    <message>
+        <source>未评级</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>建档率</source>
+        <translation>Filed ratio</translation>
+    </message>
+    <message>
+        <source>信用户占比</source>
+        <translation>Credit households</translation>
+    </message>
+    <message>
+        <source>借款户无逾期</source>
+        <translation>Borrowers not overdue</translation>
+    </message>
+    <message>
+        <source>信用村占比</source>
+        <translation>Credit villages</translation>
+    </message>
+    <message>
+        <source>本区划</source>
+        <translation>This division</translation>
+    </message>
+    <message>
+        <source>标准</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>覆盖率与达标标准（%）</source>
+        <translation>Coverage against the thresholds (%)</translation>
+    </message>
+</context>
+<context>
+    <name>RatingHooks</name>
+    <message>
+        <source>批量评级(&amp;B)…</source>
+        <translation>&amp;Batch rating…</translation>
+    </message>
+    <message>
+        <source>信用村镇看板(&amp;D)…</source>
+        <translation>Credit village &amp;dashboard…</translation>
+    </message>
+    <message>
+        <source>查看评级明细</source>
+        <translation>Rating breakdown</translation>
+    </message>
+    <message>
+        <source>全部区划</source>
+        <translation>All divisions</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetailDialog</name>
+    <message>
+        <source>{title} — {name}（第 {revision} 版）</source>
+        <translation>{title} — {name} (revision {revision})</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>评定日期</source>
+        <translation>Rated on</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>信用户</source>
+        <translation>Credit household</translation>
+    </message>
+    <message>
+        <source>评分方案</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>评定人</source>
+        <translation>Rated by</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>修改的内容</source>
+        <translation>What changed</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>评级记录（{n}）</source>
+        <translation>Ratings ({n})</translation>
+    </message>
+    <message>
+        <source>修改记录（{n}）</source>
+        <translation>Edit history ({n})</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>未评级</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>建档</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>建立档案（{n} 项）</source>
+        <translation>File created ({n} items)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>新建：{title}</source>
+        <translation>New: {title}</translation>
+    </message>
+    <message>
+        <source>编辑：{title} — {name}</source>
+        <translation>Edit: {title} — {name}</translation>
+    </message>
+    <message>
+        <source>草稿未能保存：{error}</source>
+        <translation>The draft could not be saved: {error}</translation>
+    </message>
+    <message>
+        <source>还有 {n} 处需要修改，不能保存；Ctrl+S 逐一显示</source>
+        <translation>{n} answers need correcting before saving; Ctrl+S shows them all</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPanel</name>
     <message>
         <source>正在查询…</source>
@@ -402,6 +1384,342 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>查询失败</source>
         <translation>Search failed</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>证书登记簿</source>
+        <translation>Certificate register</translation>
+    </message>
+    <message>
+        <source>区划代码（留空：全部）</source>
+        <translation>Division code (empty: all)</translation>
+    </message>
+    <message>
+        <source>补打(&amp;R)…</source>
+        <translation>&amp;Reprint…</translation>
+    </message>
+    <message>
+        <source>撤销(&amp;V)…</source>
+        <translation>Re&amp;voke…</translation>
+    </message>
+    <message>
+        <source>区划：</source>
+        <translation>Division:</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>共 {n} 张证书</source>
+        <translation>{n} certificates</translation>
+    </message>
+    <message>
+        <source>补打证书 {number}</source>
+        <translation>Reprint certificate {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTableModel</name>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>持证人</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>有效期起</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期止</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>补打次数</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>撤销原因：{reason}</source>
+        <translation>Revoked: {reason}</translation>
+    </message>
+    <message>
+        <source>由 {number} 取代</source>
+        <translation>Superseded by {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatTable</name>
+    <message>
+        <source>添加{item}</source>
+        <translation>Add {item}</translation>
+    </message>
+    <message>
+        <source>删除当前{item}</source>
+        <translation>Remove current {item}</translation>
+    </message>
+    <message>
+        <source>Ctrl+Insert</source>
+        <translation>Ctrl+Insert</translation>
+    </message>
+    <message>
+        <source>Ctrl+Delete</source>
+        <translation>Ctrl+Delete</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>重置 {user} 的密码</source>
+        <translation>Reset the password of {user}</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>选择其他备份文件…</source>
+        <translation>Choose another backup file…</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>恢复会用所选备份替换当前数据库；当前数据库移到 backups/ 文件夹中保留。恢复后请重新登录。</source>
+        <translation>Restoring replaces the current database with the chosen backup; the current database is kept in the backups/ folder. Log in again after the restore.</translation>
+    </message>
+    <message>
+        <source>{user} 在备份时的密码</source>
+        <translation>Password of {user} at backup time</translation>
+    </message>
+    <message>
+        <source>备份文件夹中没有备份，请选择备份文件</source>
+        <translation>The backup folder holds no backups; please choose a backup file</translation>
+    </message>
+    <message>
+        <source>{mb} MB</source>
+        <translation>{mb} MB</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>备份文件 (*.cvbak);;所有文件 (*)</source>
+        <translation>Backups (*.cvbak);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在查找最近的完好备份…</source>
+        <translation>Looking for the newest intact backup…</translation>
+    </message>
+    <message>
+        <source>没有找到能用您的密码打开且完好的备份；可以选择其他备份文件</source>
+        <translation>No intact backup opens with your password; you may choose another backup file</translation>
+    </message>
+    <message>
+        <source>最近的完好备份：{name}（已选中）</source>
+        <translation>Newest intact backup: {name} (selected)</translation>
+    </message>
+    <message>
+        <source>将用备份 {name} 替换当前数据库。当前数据库会移到 backups/ 文件夹中保留。继续吗？</source>
+        <translation>The current database will be replaced by the backup {name} and kept in the backups/ folder. Continue?</translation>
+    </message>
+    <message>
+        <source>请先选择一个备份</source>
+        <translation>Please choose a backup first</translation>
+    </message>
+    <message>
+        <source>请输入密码</source>
+        <translation>Please enter the password</translation>
+    </message>
+    <message>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>无法读取或写入文件：{error}</source>
+        <translation>Cannot read or write the file: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>处理同步冲突</source>
+        <translation>Resolve sync conflicts</translation>
+    </message>
+    <message>
+        <source>以下字段在本机和平台上都被修改过，平台暂时保留了它的值。请逐条核对，选择要保留的值；选择会在下次同步时上传。</source>
+        <translation>These fields were changed both on this computer and on the platform; the platform has kept its value for now. Check each one and choose the value to keep; your choice is uploaded at the next sync.</translation>
+    </message>
+    <message>
+        <source>本机的值</source>
+        <translation>Value on this computer</translation>
+    </message>
+    <message>
+        <source>保留本机的值</source>
+        <translation>Keep this computer&apos;s value</translation>
+    </message>
+    <message>
+        <source>平台的值</source>
+        <translation>Value on the platform</translation>
+    </message>
+    <message>
+        <source>保留平台的值</source>
+        <translation>Keep the platform&apos;s value</translation>
+    </message>
+    <message>
+        <source>{subject} · {field}</source>
+        <translation>{subject} · {field}</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突</source>
+        <translation>No conflicts to resolve</translation>
+    </message>
+    <message>
+        <source>{subject}：{field}</source>
+        <translation>{subject}: {field}</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>已保存您的选择，将在下次同步时上传。</source>
+        <translation>Your choice is saved and will be uploaded at the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>撤销证书 {number}</source>
+        <translation>Revoke certificate {number}</translation>
+    </message>
+    <message>
+        <source>如：骗取授信、信息严重失实</source>
+        <translation>e.g. credit obtained by fraud, seriously false information</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>撤销后该证书核验时显示“已撤销”，不可恢复。</source>
+        <translation>Once revoked, verification shows the certificate as revoked; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>撤销原因：</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>RosterActions</name>
+    <message>
+        <source>农户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>合作社</source>
+        <translation>Cooperatives</translation>
+    </message>
+    <message>
+        <source>下载导入模板</source>
+        <translation>Download import template</translation>
+    </message>
+    <message>
+        <source>问卷：</source>
+        <translation>Questionnaire:</translation>
+    </message>
+    <message>
+        <source>农户导入模板.xlsx</source>
+        <translation>household-import-template.xlsx</translation>
+    </message>
+    <message>
+        <source>合作社导入模板.xlsx</source>
+        <translation>cooperative-import-template.xlsx</translation>
+    </message>
+    <message>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导入模板已保存：{path}</source>
+        <translation>Import template saved: {path}</translation>
+    </message>
+    <message>
+        <source>农户花名册.xlsx</source>
+        <translation>household-roster.xlsx</translation>
+    </message>
+    <message>
+        <source>合作社花名册.xlsx</source>
+        <translation>cooperative-roster.xlsx</translation>
+    </message>
+    <message>
+        <source>导出花名册</source>
+        <translation>Export roster</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 {count} 条（身份证号码和电话已遮蔽）：{path}</source>
+        <translation>Exported {count} records (ID numbers and phones masked): {path}</translation>
+    </message>
+    <message>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>
@@ -459,10 +1777,508 @@ This view has been recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>数据库已损坏，程序没有打开它，也不会在其中写入。损坏的数据库已复制到 {folder}（不会删除）。请从最近的完好备份恢复；备份之后录入而尚未同步的修改需要重新录入。</source>
+        <translation>The database is damaged. It was not opened and nothing will be written to it. A copy of it is kept in {folder} (never deleted). Please restore the newest intact backup; changes entered after that backup and not yet synced must be entered again.</translation>
+    </message>
+    <message>
+        <source>数据库已损坏</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>数据库已从备份恢复。请重新登录。</source>
+        <translation>The database was restored from the backup. Please log in again.</translation>
+    </message>
+    <message>
+        <source>数据库已损坏，且无法复制到隔离文件夹：{error}</source>
+        <translation>The database is damaged and could not be copied to the quarantine folder: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>立即同步(&amp;S)</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>同步(&amp;Y)</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>处理冲突(&amp;R)…</source>
+        <translation>&amp;Resolve conflicts…</translation>
+    </message>
+    <message>
+        <source>注册到数据交换平台(&amp;E)…</source>
+        <translation>&amp;Enrol with the exchange platform…</translation>
+    </message>
+    <message>
+        <source>同步完成：上传 {sent} 条（被拒绝 {rejected}，冲突 {conflicts}），下载 {received} 条</source>
+        <translation>Sync finished: {sent} uploaded ({rejected} refused, {conflicts} conflicts), {received} downloaded</translation>
+    </message>
+    <message>
+        <source>同步未完成</source>
+        <translation>Sync not completed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>● 离线</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>尚未配置数据交换平台</source>
+        <translation>No exchange platform configured yet</translation>
+    </message>
+    <message>
+        <source>上次同步：从未同步</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <source>已上传 {pushed} 条 / 已下载 {pulled} 条</source>
+        <translation>{pushed} uploaded / {pulled} downloaded</translation>
+    </message>
+    <message>
+        <source>待上传 {n} 条</source>
+        <translation>{n} to upload</translation>
+    </message>
+    <message>
+        <source>被拒绝 {n} 条</source>
+        <translation>{n} refused</translation>
+    </message>
+    <message>
+        <source>&lt;a href=&apos;#&apos;&gt;待处理冲突 {n} 条&lt;/a&gt;</source>
+        <translation>&lt;a href=&apos;#&apos;&gt;{n} conflicts to resolve&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <source>● 在线</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● 未连接</source>
+        <translation>● Not connected</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>用户管理</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>演示账户</source>
+        <translation>Demo account</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>可登录</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已启用，需重置密码</source>
+        <translation>Active, needs a password reset</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>已添加用户 {user}</source>
+        <translation>User {user} added</translation>
+    </message>
+    <message>
+        <source>已重置 {user} 的密码</source>
+        <translation>Password of {user} reset</translation>
+    </message>
+    <message>
+        <source>已启用 {user}；请为其重置密码后再登录</source>
+        <translation>{user} activated; reset their password before they log in</translation>
+    </message>
+    <message>
+        <source>已停用 {user}</source>
+        <translation>{user} deactivated</translation>
+    </message>
+</context>
+<context>
+    <name>VillageTableModel</name>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>登记户</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>建档户</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>已评</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>信用户</source>
+        <translation>Credit household</translation>
+    </message>
+    <message>
+        <source>建档率</source>
+        <translation>Filed ratio</translation>
+    </message>
+    <message>
+        <source>信用户占比</source>
+        <translation>Credit households</translation>
+    </message>
+    <message>
+        <source>借款户无逾期</source>
+        <translation>Borrowers not overdue</translation>
+    </message>
+    <message>
+        <source>不良率</source>
+        <translation>NPL ratio</translation>
+    </message>
+    <message>
+        <source>信用村</source>
+        <translation>Credit village</translation>
+    </message>
+    <message>
+        <source>未达标项</source>
+        <translation>Criteria not met</translation>
+    </message>
+    <message>
+        <source>区划代码 {code}</source>
+        <translation>Division code {code}</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>VillagesDashboard</name>
+    <message>
+        <source>信用村镇看板 — {name}</source>
+        <translation>Credit villages and townships — {name}</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>各村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>各乡镇</source>
+        <translation>Townships</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>行政村</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>信用村</source>
+        <translation>Credit village</translation>
+    </message>
+    <message>
+        <source>信用村占比</source>
+        <translation>Credit villages</translation>
+    </message>
+    <message>
+        <source>不良率</source>
+        <translation>NPL ratio</translation>
+    </message>
+    <message>
+        <source>信用乡镇</source>
+        <translation>Credit township</translation>
+    </message>
+    <message>
+        <source>未达标项</source>
+        <translation>Criteria not met</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>无法统计：{error}</source>
+        <translation>Cannot count: {error}</translation>
+    </message>
+    <message>
+        <source>截至 {day}（评分方案 {scheme}）：{n} 个村，达到信用村标准 {met} 个；不良贷款率 {npl}（上限 {limit}）。</source>
+        <translation>As of {day} (scheme {scheme}): {n} villages, {met} meet the credit-village criteria; non-performing ratio {npl} (cap {limit}).</translation>
+    </message>
+    <message>
+        <source>{n} 个乡镇中达到信用乡镇标准 {met} 个。</source>
+        <translation> {met} of {n} townships meet the credit-township criteria.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowTableModel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>初评分</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>调整</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>最终分</source>
+        <translation>Final score</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>信用户</source>
+        <translation>Credit household</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>公示期</source>
+        <translation>Notice period</translation>
+    </message>
+    <message>
+        <source>未处理异议</source>
+        <translation>Open objections</translation>
+    </message>
+    <message>
+        <source>答复期限</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>合作社</source>
+        <translation>Cooperatives</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{date}（已超期）</source>
+        <translation>{date} (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowWindow</name>
+    <message>
+        <source>评议与公示 — {village}</source>
+        <translation>Appraisal and public notice — {village}</translation>
+    </message>
+    <message>
+        <source>{village}（{code}）&#x3000;今天：{today}&#x3000;公示期 {days} 天，异议 {answer} 天内答复，评议调整上限 ±{bound} 分</source>
+        <translation>{village} ({code})   today: {today}   notice {days} days, objections answered within {answer} days, appraisal adjustment at most ±{bound} points</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>评议…</source>
+        <translation>Appraise…</translation>
+    </message>
+    <message>
+        <source>整村评议…</source>
+        <translation>Appraise village…</translation>
+    </message>
+    <message>
+        <source>发起公示…</source>
+        <translation>Start notice…</translation>
+    </message>
+    <message>
+        <source>登记异议…</source>
+        <translation>Record objection…</translation>
+    </message>
+    <message>
+        <source>处理异议…</source>
+        <translation>Decide objection…</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>整村确认</source>
+        <translation>Confirm village</translation>
+    </message>
+    <message>
+        <source>共 {n} 户：{parts}</source>
+        <translation>{n} in all: {parts}</translation>
+    </message>
+    <message>
+        <source>本村还没有评级。请先由信贷员评分。</source>
+        <translation>This village has no ratings yet. A loan officer rates first.</translation>
+    </message>
+    <message>
+        <source>已评议：{name}</source>
+        <translation>Appraised: {name}</translation>
+    </message>
+    <message>
+        <source>已整村评议</source>
+        <translation>Village appraised</translation>
+    </message>
+    <message>
+        <source>已发起公示</source>
+        <translation>Public notice started</translation>
+    </message>
+    <message>
+        <source>已登记异议：{name}</source>
+        <translation>Objection recorded: {name}</translation>
+    </message>
+    <message>
+        <source>已处理异议：{name}</source>
+        <translation>Objection decided: {name}</translation>
+    </message>
+    <message>
+        <source>确认 {name} 的评级？确认后即生效，可据此发证。</source>
+        <translation>Confirm the rating of {name}? It then takes effect and a certificate can be issued.</translation>
+    </message>
+    <message>
+        <source>已确认：{name}</source>
+        <translation>Confirmed: {name}</translation>
+    </message>
+    <message>
+        <source>确认本村公示期满的 {n} 户评级？</source>
+        <translation>Confirm the {n} ratings of this village whose notice has ended?</translation>
+    </message>
+    <message>
+        <source>已确认 {n} 户</source>
+        <translation>{n} confirmed</translation>
+    </message>
+    <message>
+        <source>审核确认</source>
+        <translation>Confirmation</translation>
+    </message>
+</context>
+<context>
     <name>_AccountDialog</name>
     <message>
         <source>正在验证…</source>
         <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>密码（至少 8 位）</source>
+        <translation>Password (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>certificates</name>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已被取代</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
     </message>
 </context>
 <context>
@@ -526,6 +2342,100 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>证书模板 {file} 中“{where}”应为{expected}，现在是“{value}”</source>
         <translation>“{where}” in certificate template {file} should be {expected}, but is “{value}”</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>未能保存（草稿已保留）：{error}</source>
+        <translation>Not saved (the draft is kept): {error}</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>如 2026-03-10</source>
+        <extracomment>Example text per type, shown as the placeholder when the help is longer than the box.</extracomment>
+        <translation>e.g. 2026-03-10</translation>
+    </message>
+    <message>
+        <source>18位，末位可为 X</source>
+        <translation>18 characters, the last may be X</translation>
+    </message>
+    <message>
+        <source>如 13812345678</source>
+        <translation>e.g. 13812345678</translation>
+    </message>
+    <message>
+        <source>18位统一社会信用代码</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>自动计算</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>查看详情</source>
+        <translation>View details</translation>
+    </message>
+    <message>
+        <source>档案(&amp;E)</source>
+        <translation>R&amp;ecords</translation>
+    </message>
+    <message>
+        <source>新建农户(&amp;H)…</source>
+        <translation>New &amp;household…</translation>
+    </message>
+    <message>
+        <source>新建合作社(&amp;C)…</source>
+        <translation>New &amp;cooperative…</translation>
+    </message>
+    <message>
+        <source>未保存的草稿(&amp;D)…</source>
+        <translation>Unsaved &amp;drafts…</translation>
+    </message>
+    <message>
+        <source>已保存（第 {revision} 版）</source>
+        <translation>Saved (revision {revision})</translation>
+    </message>
+    <message>
+        <source>，有 {n} 条提醒请核对</source>
+        <translation>; please check {n} warnings</translation>
+    </message>
+    <message>
+        <source>未保存的草稿</source>
+        <translation>Unsaved drafts</translation>
+    </message>
+    <message>
+        <source>这份档案有一份未保存的草稿（{time}）。继续编辑草稿吗？
+选择“丢弃草稿”将删除它并打开已保存的档案。</source>
+        <translation>This file has an unsaved draft ({time}). Continue editing the draft?
+Choosing “Discard draft” deletes it and opens the saved file.</translation>
+    </message>
+    <message>
+        <source>继续编辑草稿</source>
+        <translation>Continue the draft</translation>
+    </message>
+    <message>
+        <source>丢弃草稿</source>
+        <translation>Discard draft</translation>
     </message>
 </context>
 <context>
@@ -1251,16 +3161,24 @@ This view has been recorded in the audit trail.</translation>
         <translation>User {username} has no permission to “restore from backup” in this backup</translation>
     </message>
     <message>
-        <source>没有农户档案 {household_id}</source>
-        <translation>No household file {household_id}</translation>
-    </message>
-    <message>
         <source>没有区划 {division}</source>
         <translation>No division {division}</translation>
     </message>
     <message>
-        <source>农户 {household_id} 的档案无法评分：{message}</source>
-        <translation>The file of household {household_id} cannot be rated: {message}</translation>
+        <source>没有农户档案 {subject_id}</source>
+        <translation>No household file {subject_id}</translation>
+    </message>
+    <message>
+        <source>没有合作社档案 {subject_id}</source>
+        <translation>No cooperative file {subject_id}</translation>
+    </message>
+    <message>
+        <source>农户 {subject_id} 的档案无法评分：{message}</source>
+        <translation>The file of household {subject_id} cannot be rated: {message}</translation>
+    </message>
+    <message>
+        <source>合作社 {subject_id} 的档案无法评分：{message}</source>
+        <translation>The file of cooperative {subject_id} cannot be rated: {message}</translation>
     </message>
     <message>
         <source>评级 {rating_id} 的输入快照与其校验值不符，已被改动</source>
@@ -1636,6 +3554,302 @@ This view has been recorded in the audit trail.</translation>
         <source>{label}应是一个列表</source>
         <translation>{label} should be a list</translation>
     </message>
+    <message>
+        <source>{label}被存成了数字（{raw}），末几位可能已丢失：请把该列设为“文本”格式后重新输入号码</source>
+        <translation>{label} was stored as a number ({raw}) and its last digits may be lost: format the column as Text and type the number again</translation>
+    </message>
+    <message>
+        <source>{label}已被遮蔽（带 *），不能导入：请使用含完整号码的表格</source>
+        <translation>{label} is masked (contains *) and cannot be imported: use a workbook with the full numbers</translation>
+    </message>
+    <message>
+        <source>不接受 {suffix} 文件（含宏或旧格式）：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入</source>
+        <translation>{suffix} files (macros or the old format) are not accepted: save as &quot;Excel Workbook (*.xlsx)&quot; in Excel, then import</translation>
+    </message>
+    <message>
+        <source>只能导入 Excel 工作簿（.xlsx），“{name}”不是</source>
+        <translation>Only Excel workbooks (.xlsx) can be imported; &quot;{name}&quot; is not one</translation>
+    </message>
+    <message>
+        <source>找不到文件：{name}</source>
+        <translation>File not found: {name}</translation>
+    </message>
+    <message>
+        <source>文件有 {size} MB，超过导入上限 {limit} MB：请分成几个文件导入</source>
+        <translation>The file is {size} MB, over the import limit of {limit} MB: split it into several files</translation>
+    </message>
+    <message>
+        <source>“{name}”不是有效的 .xlsx 文件（可能已损坏，或只是改了扩展名）</source>
+        <translation>&quot;{name}&quot; is not a valid .xlsx file (it may be damaged, or only renamed)</translation>
+    </message>
+    <message>
+        <source>文件中含有宏（VBA），不予导入：请另存为不含宏的“Excel 工作簿 (*.xlsx)”</source>
+        <translation>The file contains macros (VBA) and is refused: save it as a macro-free &quot;Excel Workbook (*.xlsx)&quot;</translation>
+    </message>
+    <message>
+        <source>文件解压后有 {size} MB（压缩比异常），超过上限，不予导入：可能是恶意构造的文件</source>
+        <translation>The file unpacks to {size} MB (an abnormal compression ratio), over the limit, and is refused: it may be a malicious file</translation>
+    </message>
+    <message>
+        <source>有一张工作表超过 {limit} 行的上限：请分成几个文件导入</source>
+        <translation>A sheet has more than the limit of {limit} rows: split it into several files</translation>
+    </message>
+    <message>
+        <source>文件中含有不安全的 XML 结构（实体或文档类型定义），可能是恶意构造的文件，不予导入</source>
+        <translation>The file contains unsafe XML (entities or a document type definition); it may be malicious and is refused</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”不是本问卷的表，已忽略</source>
+        <translation>Sheet &quot;{sheet}&quot; is not part of this questionnaire and was ignored</translation>
+    </message>
+    <message>
+        <source>找不到“{sheet}”工作表：请使用导入模板，或把主表命名为“{sheet}”</source>
+        <translation>No &quot;{sheet}&quot; sheet: use the import template, or name the main sheet &quot;{sheet}&quot;</translation>
+    </message>
+    <message>
+        <source>“{sheet}”表中没有数据：请从第 2 行起每户（每个合作社）填一行</source>
+        <translation>Sheet &quot;{sheet}&quot; has no data: from row 2 on, fill one row per household (cooperative)</translation>
+    </message>
+    <message>
+        <source>{label}与第 {other} 行相同：同一户（同一合作社）只能占一行</source>
+        <translation>{label} is the same as in row {other}: a household (cooperative) takes one row only</translation>
+    </message>
+    <message>
+        <source>列“{column}”不是问卷中的项，已忽略</source>
+        <translation>Column &quot;{column}&quot; is not a question of the questionnaire and was ignored</translation>
+    </message>
+    <message>
+        <source>“{column}”有两列：请删除多余的一列</source>
+        <translation>&quot;{column}&quot; appears in two columns: delete one of them</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”缺少第一列“{label}”，无法知道每行属于哪一户</source>
+        <translation>Sheet &quot;{sheet}&quot; lacks its first column &quot;{label}&quot;, so its rows cannot be matched to a household</translation>
+    </message>
+    <message>
+        <source>这一行的{label}在“{main}”表中找不到：请核对号码，或先在“{main}”表中添加这一户</source>
+        <translation>This row&apos;s {label} is not in the &quot;{main}&quot; sheet: check the number, or add the household to the &quot;{main}&quot; sheet first</translation>
+    </message>
+    <message>
+        <source>内容有 {length} 个字，超过每格 {limit} 个字的上限</source>
+        <translation>The cell has {length} characters, over the limit of {limit} per cell</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”有 {rows} 行数据，超过每表 {limit} 行的上限：请分成几个文件导入</source>
+        <translation>Sheet &quot;{sheet}&quot; has {rows} data rows, over the limit of {limit} per sheet: split it into several files</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”有 {columns} 列，超过 {limit} 列的上限，不像是本系统的花名册</source>
+        <translation>Sheet &quot;{sheet}&quot; has {columns} columns, over the limit of {limit}; it does not look like a roster of this program</translation>
+    </message>
+    <message>
+        <source>{subject_id} 没有经审核员确认且仍在有效期内的评级，不能签发证书</source>
+        <translation>{subject_id} has no rating confirmed by a supervisor and still valid: no certificate can be issued</translation>
+    </message>
+    <message>
+        <source>{subject_id} 确认的评级为 {grade}，不是信用户，不能签发信用户证书</source>
+        <translation>{subject_id} was confirmed as grade {grade}, not a credit household: no credit-household certificate can be issued</translation>
+    </message>
+    <message>
+        <source>该评级的证书 {number} 已被撤销：须重新评级并确认后才能签发新证书</source>
+        <translation>The certificate {number} of this rating was revoked: a new certificate needs a new, confirmed rating</translation>
+    </message>
+    <message>
+        <source>登记簿中没有编号为 {number} 的证书</source>
+        <translation>The register has no certificate numbered {number}</translation>
+    </message>
+    <message>
+        <source>证书 {number} 已撤销或已被新证书取代，不能补打</source>
+        <translation>Certificate {number} is revoked or superseded by a newer one and cannot be reprinted</translation>
+    </message>
+    <message>
+        <source>证书 {number} 已经撤销</source>
+        <translation>Certificate {number} is already revoked</translation>
+    </message>
+    <message>
+        <source>撤销证书必须写明原因</source>
+        <translation>Revoking a certificate needs a written reason</translation>
+    </message>
+    <message>
+        <source>村 {village_code} 目前没有处于公示期的信用户评级，无公示名单可打印</source>
+        <translation>Village {village_code} has no credit-household ratings in their notice period: there is no notice list to print</translation>
+    </message>
+    <message>
+        <source>{subject_id} 尚未评级，没有评定表可打印</source>
+        <translation>{subject_id} has not been rated: there is no rating report to print</translation>
+    </message>
+    <message>
+        <source>村 {village_code} 没有经审核员确认且仍在有效期内的信用户，没有证书可打印</source>
+        <translation>Village {village_code} has no credit households confirmed by a supervisor and still valid: there are no certificates to print</translation>
+    </message>
+    <message>
+        <source>草稿 {draft_id} 不存在或已被删除</source>
+        <translation>Draft {draft_id} does not exist or was deleted</translation>
+    </message>
+    <message>
+        <source>数据库已损坏，未打开；已将副本隔离到 {folder}。请从最近的完好备份恢复</source>
+        <translation>The database is damaged and was not opened; a copy is quarantined in {folder}. Please restore the newest intact backup</translation>
+    </message>
+    <message>
+        <source>第 {index} 条记录：{message}</source>
+        <translation>Record {index}: {message}</translation>
+    </message>
+    <message>
+        <source>这份档案已被他人修改（第 {stored} 版，您编辑的是第 {base} 版），请重新打开后再改</source>
+        <translation>This file was changed by someone else (it is at revision {stored}; you edited revision {base}). Reopen it and make your change again</translation>
+    </message>
+    <message>
+        <source>没有这份档案：{record_id}</source>
+        <translation>No such file: {record_id}</translation>
+    </message>
+    <message>
+        <source>记录类型应为 household 或 cooperative，而不是“{record_type}”</source>
+        <translation>The record type must be household or cooperative, not “{record_type}”</translation>
+    </message>
+    <message>
+        <source>此人已是另一户的户主（共 {count} 户），请核对是否重复建档</source>
+        <translation>This person is already the head of another household ({count} in all); check that the household has not been filed twice</translation>
+    </message>
+    <message>
+        <source>文件中没有“农户”或“合作社”工作表：请使用“下载导入模板”得到的表格填写</source>
+        <translation>The file has no &quot;农户&quot; (households) or &quot;合作社&quot; (cooperatives) sheet: fill in the workbook from &quot;Download import template&quot;</translation>
+    </message>
+    <message>
+        <source>已有 {count} 份档案的{label}是这个号码，无法确定更新哪一份：请先在系统中合并重复档案</source>
+        <translation>{count} stored records have this {label}, so it is unclear which one to update: merge the duplicate records first</translation>
+    </message>
+    <message>
+        <source>村代码 {code} 不在本机的行政区划中：请核对，或先同步区划</source>
+        <translation>Village code {code} is not among this computer&apos;s divisions: check it, or sync the divisions first</translation>
+    </message>
+    <message>
+        <source>{role}不能导入此项（需要“{permission}”权限）：请删除这一列的内容，或请有权限的同事导入</source>
+        <translation>A {role} cannot import this (it needs the &quot;{permission}&quot; permission): clear this column, or ask a colleague who has it to import</translation>
+    </message>
+    <message>
+        <source>“{code}”不是 12 位区划代码</source>
+        <translation>&quot;{code}&quot; is not a 12-digit division code</translation>
+    </message>
+    <message>
+        <source>没有评级 {rating_id}</source>
+        <translation>There is no rating {rating_id}</translation>
+    </message>
+    <message>
+        <source>{subject_id} 还没有评级</source>
+        <translation>{subject_id} has not been rated yet</translation>
+    </message>
+    <message>
+        <source>没有村 {village}</source>
+        <translation>There is no village {village}</translation>
+    </message>
+    <message>
+        <source>评级 {rating_id} 已被更新的评级取代，请对最新的评级操作</source>
+        <translation>Rating {rating_id} has been superseded by a newer rating; act on the latest one</translation>
+    </message>
+    <message>
+        <source>该户未签署信息采集授权书，没有等级，不进入评议和公示</source>
+        <translation>This household has not signed the data-collection consent: it has no grade and takes no part in appraisal or notice</translation>
+    </message>
+    <message>
+        <source>评级处于“{stage}”阶段，不能{action}</source>
+        <translation>The rating is at the stage “{stage}”: cannot {action}</translation>
+    </message>
+    <message>
+        <source>调整分应为最多两位小数的分数，现在是“{points}”</source>
+        <translation>An adjustment must be points with at most two decimals, not “{points}”</translation>
+    </message>
+    <message>
+        <source>请写明评议理由</source>
+        <translation>Please state the reason for the appraisal</translation>
+    </message>
+    <message>
+        <source>请填写评议小组成员的姓名</source>
+        <translation>Please enter the names of the appraisal group</translation>
+    </message>
+    <message>
+        <source>请写明异议的内容</source>
+        <translation>Please state the objection</translation>
+    </message>
+    <message>
+        <source>请写明给异议人的答复</source>
+        <translation>Please write the answer to the objector</translation>
+    </message>
+    <message>
+        <source>异议成立时须给出复核后的调整分</source>
+        <translation>An upheld objection needs the adjustment after review</translation>
+    </message>
+    <message>
+        <source>日期 {on} 早于评级日 {rated_on}</source>
+        <translation>The date {on} is before the rating date {rated_on}</translation>
+    </message>
+    <message>
+        <source>{on} 不在公示期内（{start} 至 {last}），不能登记异议</source>
+        <translation>{on} is outside the notice period ({start} to {last}): no objection can be recorded</translation>
+    </message>
+    <message>
+        <source>没有待处理的异议 {objection_id}</source>
+        <translation>There is no open objection {objection_id}</translation>
+    </message>
+    <message>
+        <source>处理日期 {on} 早于异议受理日 {received}</source>
+        <translation>The decision date {on} is before the objection was received ({received})</translation>
+    </message>
+    <message>
+        <source>村 {village} 没有已评议、待公示的评级</source>
+        <translation>Village {village} has no appraised ratings waiting for a notice</translation>
+    </message>
+    <message>
+        <source>村 {village} 还有 {count} 户只完成初评，请先评议再公示</source>
+        <translation>Village {village} still has {count} ratings that are only computed: appraise them before the notice</translation>
+    </message>
+    <message>
+        <source>村 {village} 没有待评议的初评结果</source>
+        <translation>Village {village} has no computed ratings waiting for appraisal</translation>
+    </message>
+    <message>
+        <source>公示期到 {last} 才结束，{on} 还不能确认</source>
+        <translation>The notice runs until {last}: it cannot be confirmed on {on}</translation>
+    </message>
+    <message>
+        <source>还有 {count} 件异议未处理，不能确认</source>
+        <translation>{count} objections are still open: cannot confirm</translation>
+    </message>
+    <message>
+        <source>村 {village} 还有 {count} 户在公示期内，公示结束后才能确认</source>
+        <translation>Village {village} still has {count} ratings on notice: confirm after the notice ends</translation>
+    </message>
+    <message>
+        <source>村 {village} 没有公示期满、待确认的评级</source>
+        <translation>Village {village} has no ratings whose notice has ended waiting for confirmation</translation>
+    </message>
+    <message>
+        <source>评议</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Record objection</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>没有待处理的冲突 {item_id}（可能已被处理）</source>
+        <translation>No open conflict {item_id} (it may have been resolved already)</translation>
+    </message>
+    <message>
+        <source>冲突所属的档案已不存在：{record_id}</source>
+        <translation>The record of this conflict no longer exists: {record_id}</translation>
+    </message>
+    <message>
+        <source>请选择 local（本机的值）或 server（平台的值），而不是“{choice}”</source>
+        <translation>Choose local (this computer&apos;s value) or server (the platform&apos;s value), not “{choice}”</translation>
+    </message>
+    <message>
+        <source>本机尚未注册到数据交换平台：请先用平台管理员给的注册码注册</source>
+        <translation>This computer is not enrolled with the exchange platform yet: enrol first with the code from the platform administrator</translation>
+    </message>
 </context>
 <context>
     <name>security</name>
@@ -1976,6 +4190,49 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>这不是本系统签发的信用户证书二维码。</source>
         <translation>This is not a credit household certificate QR code issued by this system.</translation>
+    </message>
+</context>
+<context>
+    <name>workflow</name>
+    <message>
+        <source>未评级</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>初评</source>
+        <translation>Computed</translation>
+    </message>
+    <message>
+        <source>已评议</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <source>待公示</source>
+        <translation>Notice pending</translation>
+    </message>
+    <message>
+        <source>公示中</source>
+        <translation>On notice</translation>
+    </message>
+    <message>
+        <source>异议处理中</source>
+        <translation>Objection open</translation>
+    </message>
+    <message>
+        <source>公示期满</source>
+        <translation>Notice ended</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已被新评级取代</source>
+        <translation>Superseded</translation>
     </message>
 </context>
 </TS>
