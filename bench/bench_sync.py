@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.services.demo_data import DemoGenerator, VillageInfo
 from bench.common import DEMO_DAY, quick, row
+from bench import bench_sync_engine
 from sync.client import PlatformClient
 from sync.platform import admin
 from sync.platform.db import PlatformDB
@@ -38,14 +39,14 @@ TOWNSHIP = "445122101000"
 VILLAGES = [VillageInfo(f"445122101{n:03d}", f"第{n}村") for n in range(201, 211)]
 
 
-def households(count: int) -> list[dict]:
+def households(count: int, villages: list[VillageInfo] = VILLAGES, seed: int = 11) -> list[dict]:
     """``count`` valid demo households. The generator also makes some the validator refuses
     (no signed consent; now and then two members with one ID number), which would measure
     the refusal path instead; they are skipped here by those two cheap checks."""
-    generator = DemoGenerator(11, DEMO_DAY)
+    generator = DemoGenerator(seed, DEMO_DAY)
     found: list[dict] = []
     while len(found) < count:
-        document = generator.household(VILLAGES[len(found) % len(VILLAGES)])
+        document = generator.household(villages[len(found) % len(villages)])
         numbers = [document["head_id_number"], *(m["id_number"] for m in document["members"])]
         if document["consent"]["signed"] and len(set(numbers)) == len(numbers):
             found.append(document)
@@ -67,6 +68,7 @@ def platform_process(folder: Path) -> Iterator[tuple[str, str]]:
     admin.create_user(db, "bench", "基准")
     admin.assign_divisions(db, "bench", [TOWNSHIP])
     code = admin.issue_enrolment_code(db, "bench")
+    bench_sync_engine.prepare_platform(db, folder)
     db.close()
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-m", "sync.platform", "serve", "--db", url, "--port", str(port),
@@ -128,11 +130,12 @@ def run() -> list[dict]:
         pull_seconds = time.perf_counter() - start
         assert sum(c.record_type == "household" for p in pages for c in p.changes) == count
         bare_pull = _bare_loop(base_url, [p.model_dump_json().encode() for p in pages])
+        engine_rows = bench_sync_engine.run(Path(folder), base_url, count, _bare_loop)
     note = f"{count:,} households, {sum(map(len, bodies)) / 1e6:.0f} MB"
     return [row(f"push {count:,} households (batches of {BATCH})", push_seconds, "s", "< 120 s, ≤ 3× bare",
                 bare_push, note),
             row(f"initial pull of {count:,} households (pages of {PAGE})", pull_seconds, "s",
-                "< 120 s, ≤ 3× bare", bare_pull, note)]
+                "< 120 s, ≤ 3× bare", bare_pull, note), *engine_rows]
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ person's name is looked up in a table of surname readings first.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
@@ -53,18 +54,23 @@ def initials(name: str, *, surname: bool = True) -> str:
     return "".join(syllable[0] for syllable in _syllables(name, surname))
 
 
-def _syllables(name: str, surname: bool) -> list[str]:
-    """One lower-case item per character: a TONE3 syllable, or the character itself."""
+@functools.lru_cache(maxsize=65_536)
+def _syllables(name: str, surname: bool) -> tuple[str, ...]:
+    """One lower-case item per character: a TONE3 syllable, or the character itself.
+
+    Cached: every stored record asks twice (initials and sort key), and a village repeats
+    names; a pull or import of 100,000 records otherwise spends most of its time here.
+    """
     text = unicodedata.normalize("NFKC", name).strip()
-    head: list[str] = []
+    head: tuple[str, ...] = ()
     if surname and text[:1] in SURNAME_READINGS:
-        head, text = [SURNAME_READINGS[text[0]]], text[1:]
+        head, text = (SURNAME_READINGS[text[0]],), text[1:]
     # Imported on first use: pypinyin's phrase dictionary costs ~0.3 s and ~55 MB, which the
     # GUI's start-up (a cold start under 3 s is a target) should not pay before anyone types.
     from pypinyin import Style, lazy_pinyin
 
     items = lazy_pinyin(text, style=Style.TONE3, errors=_one_per_character)
-    return head + [_reading(item) for item in items if _counts(item)]
+    return head + tuple(_reading(item) for item in items if _counts(item))
 
 
 def _one_per_character(chunk: str) -> list[str]:

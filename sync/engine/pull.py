@@ -4,6 +4,7 @@ whose changes are applied again idempotently: a record is put whole, at the plat
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -34,24 +35,40 @@ class PullSummary:
 
 def pull_all(db: Database, client: PlatformClient, actor: str, *, limit: int = DEFAULT_PULL_LIMIT,
              retry: RetryPolicy = RetryPolicy(), progress: Progress | None = None) -> PullSummary:
-    """Pull until the platform has nothing more; raises SyncError (applied pages stay applied)."""
+    """Pull until the platform has nothing more; raises SyncError (applied pages stay applied).
+
+    The next page is fetched in a helper thread while this one is applied (the platform
+    prepares it meanwhile); pages are still applied one after the other, in order.
+    """
     summary = PullSummary()
     with db.session() as session:
         cursor = load_state(session).cursor or None
-    while True:
-        page = call_with_retry(lambda: client.pull(cursor, limit), retry)
-        summary.warnings.extend(w for w in page.warnings if w not in summary.warnings)
-        with db.session() as session:
-            for outcome, n in apply_page(session, actor, page.changes).items():
-                summary.counts[outcome] = summary.counts.get(outcome, 0) + n
-            if page.changes:
-                audit.record(session, actor, "sync_pulled", None, None,
-                             {"changes": len(page.changes), "cursor": page.next_cursor})
-            state = load_state(session)
-            state.cursor, state.last_pull_at = page.next_cursor, utcnow()
-        cursor = page.next_cursor
-        summary.pages += 1
-        if progress:
-            progress("pull", summary.received)
-        if not page.has_more:
-            return summary
+
+    def fetch(after: str | None):
+        return call_with_retry(lambda: client.pull(after, limit), retry)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as prefetch:
+        coming = prefetch.submit(fetch, cursor)
+        while True:
+            page = coming.result()
+            if page.has_more:
+                coming = prefetch.submit(fetch, page.next_cursor)
+            _apply(db, actor, page, summary)
+            if progress:
+                progress("pull", summary.received)
+            if not page.has_more:
+                return summary
+
+
+def _apply(db: Database, actor: str, page, summary: PullSummary) -> None:
+    """One page and its cursor in one local transaction."""
+    summary.warnings.extend(w for w in page.warnings if w not in summary.warnings)
+    with db.session() as session:
+        for outcome, n in apply_page(session, actor, page.changes).items():
+            summary.counts[outcome] = summary.counts.get(outcome, 0) + n
+        if page.changes:
+            audit.record(session, actor, "sync_pulled", None, None,
+                         {"changes": len(page.changes), "cursor": page.next_cursor})
+        state = load_state(session)
+        state.cursor, state.last_pull_at = page.next_cursor, utcnow()
+    summary.pages += 1

@@ -9,6 +9,8 @@ reports a failure in a message box).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
@@ -18,7 +20,9 @@ from app.services.accounts import Workspace
 from app.ui.accounts.dialogs import problem_text
 from app.ui.sync.status_widget import SyncStatusWidget
 from app.ui.workers import run_task
-from sync.engine.service import SyncReport, platform_reachable, sync_now, sync_status
+
+if TYPE_CHECKING:
+    from sync.engine.service import SyncReport
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 PROBE_MS = 30 * 1000
@@ -64,7 +68,7 @@ class SyncController(QObject):
 
     def refresh(self) -> None:
         """Re-read the figures (after a save, a sync, a resolved conflict)."""
-        run_task(sync_status, self.ws, on_done=self._on_status, on_error=lambda _e: None, owner=self.widget)
+        run_task(_read_status, self.ws, on_done=self._on_status, on_error=lambda _e: None, owner=self.widget)
 
     def _on_status(self, status) -> None:
         self.widget.set_status(status)
@@ -81,7 +85,7 @@ class SyncController(QObject):
         if self.running or self._probing:
             return
         self._probing = True
-        run_task(platform_reachable, self.ws, on_done=self._on_probed, on_error=lambda _e: self._probed(),
+        run_task(_reachable, self.ws, on_done=self._on_probed, on_error=lambda _e: self._probed(),
                  owner=self.widget)
 
     def _probed(self) -> None:
@@ -103,6 +107,8 @@ class SyncController(QObject):
 
     def _sync(self) -> SyncReport:
         """In the worker: the sync, its progress relayed to the GUI thread by a queued signal."""
+        from sync.engine.service import sync_now
+
         return sync_now(self.ws, progress=self.sig_progress.emit)
 
     def _on_synced(self, report: SyncReport) -> None:
@@ -143,3 +149,17 @@ class SyncController(QObject):
         dialog = EnrolDialog(self.ws, self.window)
         dialog.finished.connect(lambda _r: self.refresh())
         dialog.open()
+
+
+# The engine is imported in the workers, on first use: it brings the record service (pypinyin's
+# dictionary) and ``requests``, which the main window does not need to appear.
+def _read_status(ws: Workspace):
+    from sync.engine.service import sync_status
+
+    return sync_status(ws)
+
+
+def _reachable(ws: Workspace) -> bool:
+    from sync.engine.service import platform_reachable
+
+    return platform_reachable(ws)
