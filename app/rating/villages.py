@@ -1,12 +1,15 @@
 """Credit village (信用村) and credit township (信用乡镇) evaluation from plain counts.
 
 Ratios are exact ``Decimal`` fractions compared with the scheme's thresholds; money is
-integer fen. Every criterion that fails is named with a Chinese message.
+integer fen. Every criterion that fails is named with a Chinese message, kept as its
+``QT_TRANSLATE_NOOP("problems", ...)`` template and parameters so that the GUI can show it in
+the user's language (the parameters are percentages, the same in every language).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
+from typing import Mapping
 
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.rating.fmt import percent
@@ -17,11 +20,12 @@ CREDIT = QT_TRANSLATE_NOOP("problems", "信用户占建档户数 {ratio}，低�
 NO_OVERDUE = QT_TRANSLATE_NOOP("problems", "借款户中无逾期户占 {ratio}，低于 {limit}")
 NPL = QT_TRANSLATE_NOOP("problems", "不良贷款率 {ratio}，高于 {limit}")
 CREDIT_VILLAGES = QT_TRANSLATE_NOOP("problems", "信用村占行政村数 {ratio}，低于 {limit}")
-NOTHING = QT_TRANSLATE_NOOP("problems", "{what}为 0，无法达标")
+NOTHING = {"registered": QT_TRANSLATE_NOOP("problems", "登记户数为 0，无法达标"),
+           "filed": QT_TRANSLATE_NOOP("problems", "建档户数为 0，无法达标"),
+           "borrowing": QT_TRANSLATE_NOOP("problems", "借款户数为 0，无法达标"),
+           "villages": QT_TRANSLATE_NOOP("problems", "行政村数为 0，无法达标")}
 NO_CRITERIA = QT_TRANSLATE_NOOP("problems", "评分方案 {scheme} 没有规定{what}标准")
 BAD_COUNTS = QT_TRANSLATE_NOOP("problems", "统计数字不合理：{field} = {value}（{why}）")
-REGISTERED, FILED_WORD, VILLAGES = (QT_TRANSLATE_NOOP("problems", "登记户数"), QT_TRANSLATE_NOOP("problems", "建档户数"),
-                                    QT_TRANSLATE_NOOP("problems", "行政村数"))
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,16 @@ class TownshipStats:
 
 @dataclass(frozen=True)
 class Failure:
+    """One criterion missed: a ``problems`` template and its parameters (as a Problem's)."""
+
     criterion: str  # filed_ratio, credit_household_ratio, no_overdue_ratio, npl_ratio, credit_village_ratio
-    message: str
+    template: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The Chinese sentence (CLI, JSON)."""
+        return self.template.format(**self.params)
 
 
 @dataclass(frozen=True)
@@ -83,13 +95,13 @@ def evaluate_village(stats: VillageStats, scheme: Scheme) -> VillageEvaluation:
                    ("overdue_balance_fen", "loan_balance_fen")])
     failures: list[Failure] = []
     filed = _at_least(failures, "filed_ratio", stats.filed_households, stats.registered_households,
-                      criteria.filed_ratio_min, FILED, REGISTERED)
+                      criteria.filed_ratio_min, FILED, "registered")
     credit = _at_least(failures, "credit_household_ratio", stats.credit_households, stats.filed_households,
-                       criteria.credit_household_ratio_min, CREDIT, FILED_WORD)
+                       criteria.credit_household_ratio_min, CREDIT, "filed")
     no_overdue = None
     if stats.borrowing_households:  # without borrowers nothing is overdue
         no_overdue = _at_least(failures, "no_overdue_ratio", stats.borrowing_without_overdue,
-                               stats.borrowing_households, criteria.no_overdue_ratio_min, NO_OVERDUE, "")
+                               stats.borrowing_households, criteria.no_overdue_ratio_min, NO_OVERDUE, "borrowing")
     npl = _npl(failures, stats.overdue_balance_fen, stats.loan_balance_fen, criteria.npl_ratio_max)
     return VillageEvaluation(not failures, filed, credit, no_overdue, npl, tuple(failures))
 
@@ -102,7 +114,7 @@ def evaluate_township(stats: TownshipStats, scheme: Scheme) -> TownshipEvaluatio
     _check(stats, [("credit_villages", "villages"), ("overdue_balance_fen", "loan_balance_fen")])
     failures: list[Failure] = []
     ratio = _at_least(failures, "credit_village_ratio", stats.credit_villages, stats.villages,
-                      criteria.credit_village_ratio_min, CREDIT_VILLAGES, VILLAGES)
+                      criteria.credit_village_ratio_min, CREDIT_VILLAGES, "villages")
     npl = _npl(failures, stats.overdue_balance_fen, stats.loan_balance_fen, criteria.npl_ratio_max)
     return TownshipEvaluation(not failures, ratio, npl, tuple(failures))
 
@@ -121,18 +133,19 @@ def _check(stats: object, parts: list[tuple[str, str]]) -> None:
 
 
 def _at_least(failures: list[Failure], criterion: str, part: int, whole: int, limit: Decimal,
-              template: str, whole_name: str) -> Decimal | None:
+              template: str, whole_kind: str) -> Decimal | None:
+    """part / whole, with a failure if below ``limit`` (or if ``whole`` is 0: ``NOTHING[whole_kind]``)."""
     if whole == 0:
-        failures.append(Failure(criterion, NOTHING.format(what=whole_name)))
+        failures.append(Failure(criterion, NOTHING[whole_kind]))
         return None
     ratio = Decimal(part) / Decimal(whole)
     if ratio < limit:
-        failures.append(Failure(criterion, template.format(ratio=percent(ratio), limit=percent(limit))))
+        failures.append(Failure(criterion, template, {"ratio": percent(ratio), "limit": percent(limit)}))
     return ratio
 
 
 def _npl(failures: list[Failure], overdue_fen: int, balance_fen: int, limit: Decimal) -> Decimal:
     ratio = Decimal(overdue_fen) / Decimal(balance_fen) if balance_fen else Decimal(0)
     if ratio > limit:
-        failures.append(Failure("npl_ratio", NPL.format(ratio=percent(ratio), limit=percent(limit))))
+        failures.append(Failure("npl_ratio", NPL, {"ratio": percent(ratio), "limit": percent(limit)}))
     return ratio

@@ -21,14 +21,16 @@ from app.security.roles import Permission
 from app.services import audit
 from app.services.accounts import Workspace
 from app.services.divisions import code_range
-from app.services.rating_rows import MODELS, NO_DIVISION, insert_many, rating_row, refuse, snapshot
+from app.services.rating_rows import MODELS, NO_DIVISION, insert_many, rating_row, refuse, snapshot, subject_key
 from app.store.models import Division
+from sync.engine.events import events_by_subject
 
 PAGE = 1_000  # records loaded, rated and inserted per transaction
 NOT_RATED = "not_rated"  # the grade key of records rated without consent (grade None)
 SUBJECT_TYPES = ("household", "cooperative")
 Progress = Callable[[int, int], None]  # (records done, records in all)
 Cancel = Callable[[], bool]  # true: store no further page
+Events = dict[str, list[dict[str, Any]]]  # normalized ID number / credit code -> pulled platform events
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,16 @@ def rate_all(ws: Workspace, division_code: str | None, on: date, progress: Progr
     :data:`PAGE` records per transaction. ``cancel()`` is asked before each page is stored;
     pages stored before it turned true stay stored. ``progress(done, total)`` follows each
     stored page, counting households and cooperatives together. A record that cannot be read
-    is listed in the summary, not stored, and the run goes on.
+    is listed in the summary, not stored, and the run goes on. The pulled platform events are
+    read once per run and each subject gets those about its head's ID number or credit code.
     """
     ws.require(Permission.RATE, "division", division_code)
     schemes = {"household": scheme or find_scheme(DEFAULT_SCHEMES["household"]),
                "cooperative": cooperative_scheme or find_scheme(DEFAULT_SCHEMES["cooperative"])}
     ids = {kind: _subject_ids(ws, MODELS[kind], division_code) for kind in subject_types}
+    # One query for the whole run: pulled events are few next to households (see events_by_subject).
+    with ws.db.session() as session:
+        events = events_by_subject(session)
     total, done = sum(len(kind_ids) for kind_ids in ids.values()), 0
     grades: dict[str, Counter[str]] = {kind: Counter() for kind in subject_types}
     failed: dict[str, list[tuple[str, str]]] = {kind: [] for kind in subject_types}
@@ -99,7 +105,7 @@ def rate_all(ws: Workspace, division_code: str | None, on: date, progress: Progr
         stored: Future[int] | None = None
         for kind in subject_types:
             for start in range(0, len(ids[kind]), PAGE):
-                page = _rate_page(ws, MODELS[kind], ids[kind][start:start + PAGE], schemes[kind], on)
+                page = _rate_page(ws, kind, ids[kind][start:start + PAGE], schemes[kind], on, events)
                 _report(stored, total, progress)
                 if cancel is not None and cancel():
                     return summary(cancelled=True)
@@ -141,15 +147,19 @@ def _subject_ids(ws: Workspace, model: type, division_code: str | None) -> list[
         return list(session.scalars(statement))
 
 
-def _rate_page(ws: Workspace, model: type, ids: list[str], scheme: Scheme, on: date) -> _Page:
+def _rate_page(ws: Workspace, kind: str, ids: list[str], scheme: Scheme, on: date, events: Events) -> _Page:
     # Read and rate outside the write gate: other saves of this process are not held up.
+    model = MODELS[kind]
     with ws.db.engine.connect() as connection:
         documents = connection.execute(select(model.id, model.data)
                                        .where(model.id.in_(ids)).order_by(_rowid(model))).all()
     page = _Page(ids, [], [])
     for subject_id, document in documents:
         try:
-            page.rows.append(rating_row(snapshot({**document, "id": subject_id}), scheme, on, ws.actor.username))
+            # Without any pulled event (the usual case) skip normalizing 100,000 ID numbers.
+            own = events.get(subject_key(kind, document), ()) if events else ()
+            page.rows.append(rating_row(snapshot({**document, "id": subject_id}, own), scheme, on,
+                                        ws.actor.username))
         except RecordError as error:
             page.failed.append((subject_id, str(error)))
     return page

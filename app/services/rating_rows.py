@@ -12,12 +12,15 @@ from typing import Any, Mapping, Sequence
 
 from sqlalchemy import Connection
 
+from app.domain.idnumber import normalize_id_number
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
+from app.domain.uscc import normalize_uscc
 from app.rating.engine import rate
 from app.rating.model import Scheme
 from app.store.models import Cooperative, Household, new_id, utcnow
 
 MODELS = {"household": Household, "cooperative": Cooperative}  # subject type -> its table
+SUBJECT_FIELDS = {"household": "head_id_number", "cooperative": "uscc"}  # the key platform events name
 NO_DIVISION = QT_TRANSLATE_NOOP("problems", "没有区划 {division}")
 
 
@@ -33,6 +36,20 @@ def refuse(code: str, template: str, **params: object) -> RatingError:
 def snapshot(document: Mapping[str, Any], events: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """The inputs of a rating as stored: the record document and the platform events."""
     return {"record": dict(document), "events": [dict(event) for event in events]}
+
+
+def subject_number(subject_type: str, document: Mapping[str, Any]) -> str:
+    """The head's ID number or the cooperative's credit code as written in ``document`` ("" if none)."""
+    raw = document.get(SUBJECT_FIELDS[subject_type])
+    return raw if isinstance(raw, str) else ""
+
+
+def subject_key(subject_type: str, document: Mapping[str, Any]) -> str:
+    """:func:`subject_number`, normalized as the pulled tables key events (see sync.engine.events)."""
+    raw = subject_number(subject_type, document)
+    if not raw:
+        return ""
+    return normalize_uscc(raw) if subject_type == "cooperative" else normalize_id_number(raw)
 
 
 def canonical_json(value: Any) -> str:

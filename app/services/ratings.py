@@ -23,8 +23,9 @@ from app.services import audit
 from app.services.accounts import Workspace
 from app.services.rating_batch import NOT_RATED, PAGE, SUBJECT_TYPES, RateAllSummary, SubjectCounts, rate_all
 from app.services.rating_rows import (MODELS, RatingError, canonical_json, inputs_hash, insert_many, rating_row,
-                                      refuse, snapshot)
+                                      refuse, snapshot, subject_number)
 from app.store.models import Rating
+from sync.engine.events import events_for
 
 __all__ = ["PAGE", "NOT_RATED", "SUBJECT_TYPES", "RatingError", "SubjectCounts", "RateAllSummary",
            "rate_household", "rate_cooperative", "rate_all", "latest_ratings", "rerun",
@@ -38,12 +39,19 @@ _TAMPERED = QT_TRANSLATE_NOOP("problems", "评级 {rating_id} 的输入快照与
 
 
 def rate_household(ws: Workspace, household_id: str, on: date, *, scheme: Scheme | None = None) -> Rating:
-    """Rate one household on ``on`` (default scheme: the latest household scheme) and store it."""
+    """Rate one household on ``on`` (default scheme: the latest household scheme) and store it.
+
+    Pulled platform blacklist entries and conduct events about the head's ID number feed the
+    vetoes and the incentive and penalty indicators; the stored snapshot keeps them.
+    """
     return _rate_one(ws, "household", household_id, on, scheme)
 
 
 def rate_cooperative(ws: Workspace, cooperative_id: str, on: date, *, scheme: Scheme | None = None) -> Rating:
-    """Rate one cooperative on ``on`` (default scheme: the latest cooperative scheme) and store it."""
+    """Rate one cooperative on ``on`` (default scheme: the latest cooperative scheme) and store it.
+
+    Pulled platform events about its credit code count as for :func:`rate_household`.
+    """
     return _rate_one(ws, "cooperative", cooperative_id, on, scheme)
 
 
@@ -54,8 +62,9 @@ def _rate_one(ws: Workspace, subject_type: str, subject_id: str, on: date, schem
         subject = session.get(MODELS[subject_type], subject_id)
         if subject is None or subject.deleted:
             raise refuse("rating.no_" + subject_type, _NO_SUBJECT[subject_type], subject_id=subject_id)
+        events = events_for(session, subject_type, subject_number(subject_type, subject.data))
         try:
-            row = rating_row(snapshot({**subject.data, "id": subject.id}), scheme, on, ws.actor.username)
+            row = rating_row(snapshot({**subject.data, "id": subject.id}, events), scheme, on, ws.actor.username)
         except RecordError as error:
             raise refuse("rating.bad_record", _BAD_RECORD[subject_type], subject_id=subject_id,
                          message=str(error)) from None

@@ -3,7 +3,11 @@ the scheme's credit-village criteria are met (the failing ones named); per towns
 
 Counts come from SQL aggregates (:mod:`app.services.village_counts`), so a 100,000-household
 store is reported in about a second; the judgement is :mod:`app.rating.villages`. A household
-counts with its latest rating on or before the report day.
+counts with its latest rating on or before the report day, as the workflow left it on that day:
+its grade is the final one (after appraisal and upheld objections), and it is a credit household
+for the criteria only once that rating is confirmed and still valid (see
+:mod:`app.services.village_confirmed` for why); ``computed_credit_households`` shows how many
+the computed ratings alone would give.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from app.rating.scheme import find_scheme
 from app.rating.villages import (TownshipEvaluation, TownshipStats, VillageEvaluation, VillageStats,
                                  evaluate_township, evaluate_village)
 from app.security.roles import Permission
+from app.services.village_confirmed import FinalCounts, final_counts
 from app.services.village_counts import VillageCounts, village_counts
 from app.services.accounts import Workspace
 from app.services.divisions import code_range
@@ -39,7 +44,8 @@ class VillageReport:
     township_code: str
     stats: VillageStats
     rated_households: int  # latest rating has a grade (households without consent are not rated)
-    grades: dict[str, int]  # grade (or NOT_RATED) -> households
+    grades: dict[str, int]  # final grade (or NOT_RATED) -> households
+    computed_credit_households: int  # credit households by the computed ratings, confirmed or not
     evaluation: VillageEvaluation
 
 
@@ -88,21 +94,25 @@ def village_report(ws: Workspace, division_code: str | None, on: date, *,
                                     .where(Division.level.in_(("village", "township")))
                                     .order_by(Division.code)).all()
         counts = village_counts(session.connection(), code_range(division_code), on)
-    villages = [_village(row, counts.get(row.code) or VillageCounts(), scheme) for row in divisions
+        finals = final_counts(session.connection(), code_range(division_code), on)
+    villages = [_village(row, counts.get(row.code) or VillageCounts(), finals.get(row.code) or FinalCounts(), scheme)
+                for row in divisions
                 if row.level == "village" and low <= row.code <= high]
     townships = [_township(row, villages, scheme) for row in divisions
                  if row.level == "township" and low <= row.code[:9] + "000" and row.code[:9] + "999" <= high]
     return DivisionReport(scheme.ref, on, _criteria(scheme), villages, townships)
 
 
-def _village(row: Any, counts: VillageCounts, scheme: Scheme) -> VillageReport:
+def _village(row: Any, counts: VillageCounts, final: FinalCounts, scheme: Scheme) -> VillageReport:
     # A village whose registered count lags behind its files is judged on its files.
     stats = VillageStats(max(row.registered_households, counts.filed_households), counts.filed_households,
-                         counts.credit_households, counts.borrowing_households, counts.borrowing_without_overdue,
-                         counts.loan_balance_fen, counts.overdue_balance_fen)
-    grades = {grade or NOT_RATED: count for grade, count in counts.grades.items()}
-    return VillageReport(row.code, row.name, row.parent_code or "", stats, counts.rated_households, grades,
-                         evaluate_village(stats, scheme))
+                         final.confirmed_credit_households, counts.borrowing_households,
+                         counts.borrowing_without_overdue, counts.loan_balance_fen, counts.overdue_balance_fen)
+    grades = counts.grades + final.regraded  # Counter addition keeps only positive counts
+    named = {grade or NOT_RATED: count for grade, count in sorted(grades.items(), key=lambda g: str(g[0]))}
+    rated = sum(count for grade, count in grades.items() if grade is not None)
+    return VillageReport(row.code, row.name, row.parent_code or "", stats, rated, named,
+                         counts.credit_households, evaluate_village(stats, scheme))
 
 
 def _township(row: Any, villages: list[VillageReport], scheme: Scheme) -> TownshipReport:
@@ -131,7 +141,8 @@ def _failures(evaluation: VillageEvaluation | TownshipEvaluation) -> list[dict[s
 def _village_json(village: VillageReport) -> dict[str, Any]:
     e = village.evaluation
     return {"code": village.code, "name": village.name, "township_code": village.township_code,
-            **asdict(village.stats), "rated_households": village.rated_households, "grades": village.grades,
+            **asdict(village.stats), "computed_credit_households": village.computed_credit_households,
+            "rated_households": village.rated_households, "grades": village.grades,
             "filed_ratio": _ratio(e.filed_ratio), "credit_household_ratio": _ratio(e.credit_household_ratio),
             "no_overdue_ratio": _ratio(e.no_overdue_ratio), "npl_ratio": _ratio(e.npl_ratio),
             "is_credit_village": e.is_credit_village, "failures": _failures(e)}

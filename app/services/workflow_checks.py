@@ -50,7 +50,7 @@ def expect_stage(state: RatingState, on: date, allowed: Iterable[Stage], action:
     stage = state.stage(on)
     if stage not in set(allowed):
         raise E.refuse("wrong_stage", E.WRONG_STAGE, stage=STAGE_LABELS[stage], stage_value=str(stage),
-                       action=E.ACTIONS[action])
+                       action=E.ACTIONS[action], action_code=action)
     return stage
 
 

@@ -28,11 +28,15 @@ OPEN_OBJECTIONS = QT_TRANSLATE_NOOP("problems", "还有 {count} 件异议未处�
 VILLAGE_IN_NOTICE = QT_TRANSLATE_NOOP("problems", "村 {village} 还有 {count} 户在公示期内，公示结束后才能确认")
 NOTHING_TO_CONFIRM = QT_TRANSLATE_NOOP("problems", "村 {village} 没有公示期满、待确认的评级")
 
-# The action words of WRONG_STAGE.
+# The action words of WRONG_STAGE. Like the stage labels (workflow_state.STAGE_LABELS) they are
+# in the "workflow" context: the refusal carries them as Chinese labels for the CLI (``stage``,
+# ``action``) and as codes (``stage_value``, ``action_code``); the GUI translates the labels in
+# that context (app.ui.accounts.dialogs.translate_message).
+LABEL_CONTEXT = "workflow"
 ACTIONS = {
-    "appraise": QT_TRANSLATE_NOOP("problems", "评议"),
-    "object": QT_TRANSLATE_NOOP("problems", "登记异议"),
-    "confirm": QT_TRANSLATE_NOOP("problems", "确认"),
+    "appraise": QT_TRANSLATE_NOOP("workflow", "评议"),
+    "object": QT_TRANSLATE_NOOP("workflow", "登记异议"),
+    "confirm": QT_TRANSLATE_NOOP("workflow", "确认"),
 }
 
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from app.security.errors import SecurityError
 from app.security.roles import LABEL_CONTEXT, PERMISSION_LABELS, ROLE_LABELS
 from app.services import accounts
+from app.services.workflow_errors import ACTIONS as WORKFLOW_ACTIONS
+from app.services.workflow_state import STAGE_LABELS
 from app.ui.workers import run_task
 from sync.errors import SyncError
 
@@ -23,6 +25,8 @@ from sync.errors import SyncError
 MESSAGE_CONTEXTS = ("problems", "documents", "verification", "sync")
 # Role and permission names arrive as Chinese parameters; they are translated in this context.
 LABELS = frozenset(ROLE_LABELS.values()) | frozenset(PERMISSION_LABELS.values())
+# Workflow stage and action names (a refusal "wrong stage") likewise, in the workflow's context.
+WORKFLOW_LABELS = frozenset(STAGE_LABELS.values()) | frozenset(WORKFLOW_ACTIONS.values())
 
 
 def translate_message(template: str, params: Mapping[str, object]) -> str:
@@ -39,6 +43,8 @@ def _translate_label(value: object) -> object:
     """A role or permission label in the user's language; any other value unchanged."""
     if isinstance(value, str) and value in LABELS:
         return QCoreApplication.translate(LABEL_CONTEXT, value)
+    if isinstance(value, str) and value in WORKFLOW_LABELS:
+        return QCoreApplication.translate("workflow", value)
     return value
 
 

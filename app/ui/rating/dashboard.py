@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
 from app.rating.fmt import percent
 from app.services.accounts import Workspace
 from app.services.villages import DivisionReport, village_report
-from app.ui.accounts.dialogs import problem_text
+from app.ui.accounts.dialogs import problem_text, translate_message
 from app.ui.rating.charts import coverage_chart, grade_chart
 from app.ui.rating.village_table import MET, FAILED, VillageTableModel
 from app.ui.workers import run_task
@@ -101,7 +101,7 @@ class VillagesDashboard(QDialog):
             verdict.setForeground(MET if e.is_credit_township else FAILED)
             cells = [QStandardItem(f"{township.name}（{township.code}）"), QStandardItem(str(s.villages)),
                      QStandardItem(str(s.credit_villages)), QStandardItem(ratio), QStandardItem(percent(e.npl_ratio)),
-                     verdict, QStandardItem("；".join(f.message for f in e.failures))]
+                     verdict, QStandardItem(self.tr("；").join(translate_message(f.template, f.params) for f in e.failures))]
             self.townships.appendRow(cells)
         for column, width in enumerate((190, 62, 62, 84, 66, 70)):
             self.township_table.setColumnWidth(column, width)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 
 from app.rating.fmt import percent
 from app.services.villages import VillageReport
+from app.ui.accounts.dialogs import translate_message
 
 MET, FAILED = QColor("#2e7d32"), QColor("#c62828")
 
@@ -58,8 +59,7 @@ class VillageTableModel(QAbstractTableModel):
                   village.rated_households, s.credit_households, _percent(e.filed_ratio),
                   _percent(e.credit_household_ratio), _percent(e.no_overdue_ratio), _percent(e.npl_ratio),
                   self.tr("是") if e.is_credit_village else self.tr("否"),
-                  # Filled in by app.rating.villages in Chinese: shown as written.
-                  self.tr("；").join(f.message for f in e.failures))
+                  self.tr("；").join(translate_message(f.template, f.params) for f in e.failures))
         return str(values[column])
 
 
