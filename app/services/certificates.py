@@ -19,15 +19,14 @@ from sqlalchemy.orm import Session
 from app.documents.numbering import format_certificate_no
 from app.documents.signing import claim_for, sign_payload
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
-from app.security.atomic_file import atomic_write
 from app.security.roles import Permission
-from app.services import audit
+from app.services import audit, trust
 from app.services.accounts import Workspace
 from app.services.certificates_data import certificate_data
 from app.services.signing_key import device_id, signing_key
 from app.store.models import Certificate, CertificateCounter, utcnow
 
-REVOKED_FILE = "revoked.txt"
+REVOKED_FILE = trust.REVOKED_FILE
 Progress = Callable[[int, int], None]
 
 _NOT_CONFIRMED = QT_TRANSLATE_NOOP("problems", "{subject_id} 没有经审核员确认且仍在有效期内的评级，不能签发证书")
@@ -164,12 +163,6 @@ def revoke_certificate(ws: Workspace, number: str, reason: str) -> Certificate:
         # The reason may name people: it stays in the register, not in the audit details.
         audit.record(session, ws.actor.username, "certificate_revoked", "certificate", cert.number, {})
         session.flush()
-        numbers = sorted(session.scalars(select(Certificate.number).where(Certificate.revoked_at.is_not(None))))
-    _write_revoked_file(ws, numbers)  # after the commit: never lists a revocation that rolled back
+    with ws.db.session() as session:  # after the commit: never lists a revocation that rolled back
+        trust.write_revoked(ws.data_dir, trust.revoked_numbers(session))
     return cert
-
-
-def _write_revoked_file(ws: Workspace, numbers: list[str]) -> None:
-    """The plain list ``verify`` reads without logging in (numbers only, no personal data)."""
-    with atomic_write(ws.data_dir / REVOKED_FILE) as out:
-        out.write("".join(f"{n}\n" for n in numbers).encode("ascii"))

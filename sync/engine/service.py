@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.documents.keys import raw_public_key
+from app.services import trust
 from app.services.signing_key import public_key as installation_public_key
 from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 from app.security.roles import Permission
@@ -108,6 +109,8 @@ def sync_now(ws: Workspace, *, url: str | None = None, retry: RetryPolicy = Retr
         audit.record(session, ws.actor.username, "sync", "device", state.device_id,
                      {"pushed": pushed.counts, "pulled": pulled.received})
         reviews = read_status(session).reviews
+    with ws.db.session() as session:  # pulled revocations and devices' keys: what verify trusts
+        trust.refresh(session, ws.data_dir)
     return SyncReport(pushed, pulled, reviews, pushed.warnings + [w for w in pulled.warnings
                                                                   if w not in pushed.warnings])
 
