@@ -11,7 +11,7 @@ import importlib
 import platform
 import sys
 
-BENCHMARKS = ["bench_search", "bench_rating", "bench_documents", "bench_sync", "bench_gui", "bench_editor", "bench_import"]
+BENCHMARKS = ["bench_search", "bench_rating", "bench_villages", "bench_documents", "bench_sync", "bench_gui", "bench_editor", "bench_import"]
 
 
 def print_table(rows: list[dict]) -> None:

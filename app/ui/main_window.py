@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenuBar, QMessageBox, QSplitter, QTabWidget
 
 from app import __version__
 from app.services import search
@@ -17,6 +17,24 @@ from app.ui.i18n import LANGUAGES, save_language, saved_language
 from app.ui.records.list_panel import RecordListPanel
 from app.ui.workers import run_task
 from app.services.divisions import division_tree
+
+
+# The menu bar in the order of the work: files and records, rating, printing, sync; then view,
+# account, administration and help. Features add their menus as they install; this puts them
+# in place. (translation context, title) as each feature creates its menu.
+MENU_ORDER = [("MainWindow", "文件(&F)"), ("editor", "档案(&E)"), ("MainWindow", "评定(&R)"),
+              ("PrintMenu", "打印(&P)"), ("SyncController", "同步(&Y)"), ("MainWindow", "视图(&V)"),
+              ("MainWindow", "账户(&A)"), ("MainWindow", "管理(&M)"), ("MainWindow", "帮助(&H)")]
+
+
+def order_menus(bar: QMenuBar) -> None:
+    """Re-insert the menus of ``bar`` in :data:`MENU_ORDER`; unknown menus keep their place at the end."""
+    rank = {QCoreApplication.translate(context, title): index for index, (context, title) in enumerate(MENU_ORDER)}
+    actions = bar.actions()
+    for action in actions:
+        bar.removeAction(action)
+    for action in sorted(actions, key=lambda a: rank.get(a.text(), len(rank))):
+        bar.addAction(action)
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +68,7 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._make_menus()
         self._install_editing()
+        order_menus(self.menuBar())
         self.tree.sig_division_selected.connect(self.on_division_selected)
         self.households.sig_loaded.connect(self._on_first_list)
         self.households.sig_failed.connect(self.on_failure)
@@ -112,7 +131,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.on_language_chosen(c))
             group.addAction(action)
             language_menu.addAction(action)
-        self.sync.add_menu()
+        if self.ws.can(Permission.SYNC):  # the administrator keeps no records to sync
+            self.sync.add_menu()
         account_menu = self.menuBar().addMenu(self.tr("账户(&A)"))
         change = QAction(self.tr("修改密码(&P)…"), self)
         change.triggered.connect(self.on_change_password)

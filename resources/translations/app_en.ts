@@ -934,7 +934,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>评议与公示(&amp;W)…</source>
-        <translation>Appraisal and public notice (&amp;W)…</translation>
+        <translation>&amp;Appraisal and public notice…</translation>
     </message>
     <message>
         <source>评议与公示</source>
@@ -1334,6 +1334,38 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>未评级</source>
         <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>评级流程：尚未评级</source>
+        <translation>Rating workflow: not rated yet</translation>
+    </message>
+    <message>
+        <source>评级流程：{stage}</source>
+        <translation>Rating workflow: {stage}</translation>
+    </message>
+    <message>
+        <source>，最终等级 {grade}（{score} 分）</source>
+        <translation>, final grade {grade} ({score} points)</translation>
+    </message>
+    <message>
+        <source>，{confirmed} 确认，有效期至 {until}</source>
+        <translation>, confirmed {confirmed}, valid until {until}</translation>
+    </message>
+    <message>
+        <source>，公示期 {start} 至 {last}</source>
+        <translation>, public notice {start} to {last}</translation>
+    </message>
+    <message>
+        <source>⚑ 异议 {n} 件，已处理</source>
+        <translation>⚑ {n} objection(s), handled</translation>
+    </message>
+    <message>
+        <source>⚑ 异议 {n} 件待处理，答复已超期（{due}）</source>
+        <translation>⚑ {n} open objection(s), answer overdue ({due})</translation>
+    </message>
+    <message>
+        <source>⚑ 异议 {n} 件待处理，{due} 前答复</source>
+        <translation>⚑ {n} open objection(s), answer by {due}</translation>
     </message>
     <message>
         <source>建档</source>
@@ -2064,6 +2096,10 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>无法统计：{error}</source>
@@ -2981,8 +3017,20 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>Credit villages are {ratio} of administrative villages, below {limit}</translation>
     </message>
     <message>
-        <source>{what}为 0，无法达标</source>
-        <translation>{what} is 0, so the criteria cannot be met</translation>
+        <source>登记户数为 0，无法达标</source>
+        <translation>No registered households: the criterion cannot be met</translation>
+    </message>
+    <message>
+        <source>建档户数为 0，无法达标</source>
+        <translation>No filed households: the criterion cannot be met</translation>
+    </message>
+    <message>
+        <source>借款户数为 0，无法达标</source>
+        <translation>No borrowing households: the criterion cannot be met</translation>
+    </message>
+    <message>
+        <source>行政村数为 0，无法达标</source>
+        <translation>No villages: the criterion cannot be met</translation>
     </message>
     <message>
         <source>评分方案 {scheme} 没有规定{what}标准</source>
@@ -2991,18 +3039,6 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <message>
         <source>统计数字不合理：{field} = {value}（{why}）</source>
         <translation>Implausible figures: {field} = {value} ({why})</translation>
-    </message>
-    <message>
-        <source>登记户数</source>
-        <translation>registered households</translation>
-    </message>
-    <message>
-        <source>建档户数</source>
-        <translation>filed households</translation>
-    </message>
-    <message>
-        <source>行政村数</source>
-        <translation>administrative villages</translation>
     </message>
     <message>
         <source>信用村</source>
@@ -3823,18 +3859,6 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>Village {village} has no ratings whose notice has ended waiting for confirmation</translation>
     </message>
     <message>
-        <source>评议</source>
-        <translation>Appraisal</translation>
-    </message>
-    <message>
-        <source>登记异议</source>
-        <translation>Record objection</translation>
-    </message>
-    <message>
-        <source>确认</source>
-        <translation>Confirm</translation>
-    </message>
-    <message>
         <source>没有待处理的冲突 {item_id}（可能已被处理）</source>
         <translation>No open conflict {item_id} (it may have been resolved already)</translation>
     </message>
@@ -4233,6 +4257,18 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <message>
         <source>已被新评级取代</source>
         <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>评议</source>
+        <translation>appraise</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>record an objection</translation>
+    </message>
+    <message>
+        <source>确认</source>
+        <translation>confirm</translation>
     </message>
 </context>
 </TS>

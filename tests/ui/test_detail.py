@@ -50,3 +50,50 @@ def test_ratings_appear_in_their_own_tab(app, qtbot, ws):
     assert dialog.ratings.item(0, 1).text() == rating.score
     assert "评级记录（1）" == dialog.tabs.tabText(1)
     wait_for_tasks()
+
+
+def _subject_with_objection(ws, today, open_: bool) -> str:
+    """A demo household whose latest rating has an objection (open, or decided)."""
+    from sqlalchemy import select
+
+    from app.services.workflow import subject_overview
+    from app.store.models import WorkflowStep
+    with ws.db.session() as session:
+        subjects = session.scalars(select(WorkflowStep.subject_id).where(WorkflowStep.step == "objection",
+                                                                         WorkflowStep.subject_type == "household"))
+        for subject_id in subjects:
+            row = subject_overview(ws, subject_id, today)
+            if row is not None and bool(row.open_objections) == open_:
+                return subject_id
+    raise AssertionError("the demo city has no such household")
+
+
+def test_the_file_shows_the_rating_stage_and_marks_an_open_objection_with_its_deadline(app, qtbot, demo_ws):
+    from tests.conftest import DEMO_TODAY
+    subject_id = _subject_with_objection(demo_ws, DEMO_TODAY, open_=True)
+    detail = load_detail(demo_ws, "household", subject_id, DEMO_TODAY)
+    dialog = RecordDetailDialog(demo_ws, detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.stage.text().startswith("评级流程：异议处理中") and "公示期" in dialog.stage.text()
+    due = detail.workflow.next_answer_due.isoformat()
+    assert dialog.objection.isVisible() and dialog.objection.text() == f"⚑ 异议 1 件待处理，{due} 前答复"
+    dialog.grab().save("/tmp/shots/detail-objection.png")
+
+
+def test_a_confirmed_rating_shows_its_validity_and_a_decided_objection_is_marked_as_handled(app, qtbot, demo_ws):
+    from tests.conftest import DEMO_TODAY
+    subject_id = _subject_with_objection(demo_ws, DEMO_TODAY, open_=False)
+    dialog = RecordDetailDialog(demo_ws, load_detail(demo_ws, "household", subject_id, DEMO_TODAY))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "有效期至" in dialog.stage.text() or "公示期满" in dialog.stage.text()
+    assert dialog.objection.text() == "⚑ 异议 1 件，已处理"
+
+
+def test_a_household_never_rated_says_so_and_has_no_objection_mark(app, qtbot, ws):
+    record_id = _edited_household(ws)
+    dialog = RecordDetailDialog(ws, load_detail(ws, "household", record_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.stage.text() == "评级流程：尚未评级" and not dialog.objection.isVisible()

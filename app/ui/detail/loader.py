@@ -1,13 +1,16 @@
-"""Everything the detail view shows, read in the pool (no Qt): record, ratings, edit history."""
+"""Everything the detail view shows, read in the pool (no Qt): record, ratings, workflow stage,
+edit history."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from app.services.accounts import Workspace
 from app.services.audit import AuditFilter, find_entries
 from app.services.ratings import latest_ratings
 from app.services.records import load_record
+from app.services.workflow import OverviewRow, subject_overview
 from app.store.models import Rating
 from app.survey.definition import load_form_for
 from app.survey.form_model import FormDefinition
@@ -35,6 +38,8 @@ class RecordDetail:
     form: FormDefinition  # the version the record was saved under
     ratings: list[Rating]
     history: list[HistoryLine]
+    workflow: OverviewRow | None = None  # the latest rating's stage and objections (None: never rated)
+    today: date | None = None  # the day the stage is for
 
 
 def record_history(ws: Workspace, record_id: str) -> list[HistoryLine]:
@@ -49,8 +54,11 @@ def record_history(ws: Workspace, record_id: str) -> list[HistoryLine]:
     return sorted(lines, key=lambda line: line.at, reverse=True)
 
 
-def load_detail(ws: Workspace, record_type: str, record_id: str) -> RecordDetail:
-    """The record (checked for VIEW_RECORDS by the service), its ratings and its history."""
+def load_detail(ws: Workspace, record_type: str, record_id: str, today: date | None = None) -> RecordDetail:
+    """The record (checked for VIEW_RECORDS by the service), its ratings, the workflow stage of
+    the latest one on ``today`` (default: the computer's date) and its history."""
+    today = today or date.today()
     document, revision = load_record(ws, record_type, record_id)
     return RecordDetail(record_type, record_id, document, revision, load_form_for(document),
-                        latest_ratings(ws, record_id), record_history(ws, record_id))
+                        latest_ratings(ws, record_id), record_history(ws, record_id),
+                        subject_overview(ws, record_id, today), today)

@@ -1,15 +1,17 @@
-"""The detail view: the file read-only (ID numbers and phones masked), ratings, edit history."""
+"""The detail view: the file read-only (ID numbers and phones masked), the rating's workflow stage
+with an objection mark, ratings, edit history."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QPushButton, QTableWidget,
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from app.services.accounts import Workspace
 from app.services.drafts import EDIT_PERMISSIONS
+from app.services.workflow import STAGE_LABELS
 from app.ui.detail.loader import RecordDetail, load_detail
 from app.ui.detail.render import Words, record_html
 from app.ui.workers import run_task
@@ -33,6 +35,12 @@ class RecordDetailDialog(QDialog):
                                     self.tr("评分方案"), self.tr("评定人")], self._rating_rows())
         self.history = self._table([self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("修改的内容")],
                                    self._history_rows())
+        self.stage = QLabel(self._stage_text())
+        self.stage.setWordWrap(True)
+        self.objection = QLabel(self._objection_text())
+        open_objections = detail.workflow is not None and bool(detail.workflow.open_objections)
+        self.objection.setStyleSheet("color: #b00020; font-weight: bold" if open_objections else "color: #555")
+        self.objection.setVisible(bool(self.objection.text()))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.record, self.tr("档案"))
         self.tabs.addTab(self.ratings, self.tr("评级记录（{n}）").format(n=len(detail.ratings)))
@@ -47,6 +55,10 @@ class RecordDetailDialog(QDialog):
         close.clicked.connect(self.reject)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
+        status = QHBoxLayout()
+        status.addWidget(self.stage, 1)
+        status.addWidget(self.objection)
+        layout.addLayout(status)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.resize(820, 680)
@@ -70,6 +82,37 @@ class RecordDetailDialog(QDialog):
         return [[r.rated_on.isoformat(), r.score, r.grade or self.tr("未评级"),
                  self.tr("是") if r.credit_household else self.tr("否"),
                  f"{r.scheme_id} v{r.scheme_version}", r.rated_by] for r in self.detail.ratings]
+
+    def _stage_text(self) -> str:
+        """The latest rating's workflow stage, final grade and the dates that matter at that stage."""
+        row = self.detail.workflow
+        if row is None:
+            return self.tr("评级流程：尚未评级")
+        stage = QCoreApplication.translate("workflow", STAGE_LABELS[row.stage])
+        text = self.tr("评级流程：{stage}").format(stage=stage)
+        if row.final_grade:
+            text += self.tr("，最终等级 {grade}（{score} 分）").format(grade=row.final_grade,
+                                                                  score=row.final_score)
+        if row.confirmed_on is not None and row.valid_until is not None:
+            text += self.tr("，{confirmed} 确认，有效期至 {until}").format(
+                confirmed=row.confirmed_on.isoformat(), until=row.valid_until.isoformat())
+        elif row.notice_start is not None and row.notice_last_day is not None:
+            text += self.tr("，公示期 {start} 至 {last}").format(start=row.notice_start.isoformat(),
+                                                              last=row.notice_last_day.isoformat())
+        return text
+
+    def _objection_text(self) -> str:
+        """The objection mark: open objections with their deadline (empty when there are none)."""
+        row = self.detail.workflow
+        if row is None or not row.objections:
+            return ""
+        if not row.open_objections:
+            return self.tr("⚑ 异议 {n} 件，已处理").format(n=len(row.objections))
+        due = row.next_answer_due.isoformat() if row.next_answer_due else ""
+        if self.detail.today is not None and row.overdue(self.detail.today):
+            return self.tr("⚑ 异议 {n} 件待处理，答复已超期（{due}）").format(n=row.open_objections,
+                                                                       due=due)
+        return self.tr("⚑ 异议 {n} 件待处理，{due} 前答复").format(n=row.open_objections, due=due)
 
     def _history_rows(self) -> list[list[str]]:
         actions = {"record_created": self.tr("建档"), "record_edited": self.tr("修改")}
