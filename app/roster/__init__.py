@@ -3,7 +3,9 @@
 - :mod:`app.roster.layout`: the sheets and columns of a questionnaire's roster.
 - :mod:`app.roster.template`: the blank template (instructions, drop-downs, help comments).
 - :mod:`app.roster.writer`: filled workbooks (export), formula injection neutralised.
-- :mod:`app.roster.limits` and :mod:`app.roster.reader`: a workbook read safely, within limits.
+- :mod:`app.roster.limits` and :mod:`app.roster.reader`: a workbook read safely, within limits
+  (:mod:`app.roster.xlsx_read` and :mod:`app.roster.xlsx_rows`: expat, no DTDs or entities;
+  :mod:`app.roster.csv_read`: one sheet from a UTF-8 or GB18030 CSV).
 - :mod:`app.roster.cells`: one cell to a raw answer and back (labels, numbers, injection).
 - :mod:`app.roster.mapping`: rows to data-standard records, with per-cell problems.
 - :mod:`app.roster.check`: every record through the one validator, problems placed on cells.

@@ -20,6 +20,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SPLIT = re.compile("[" + re.escape(LIST_SEPARATORS) + "]+")
 _LOOSE_DATE = re.compile(r"(\d{4})[./年-](\d{1,2})[./月-](\d{1,2})日?")
 _NUMBER_STORED = ("id_number", "credit_code")
+# How Excel shows a long number (and saves it so in a CSV): no ID number or code has a "+".
+_SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[eE]\+\d+")
 
 
 def is_dangerous(value: object) -> bool:
@@ -62,8 +64,8 @@ def from_cell(field: Field, value: object, path: str) -> tuple[object, Problem |
             value = None
     if value is None:  # a blank list column means "none of them", as the editor stores it
         return ([] if field.type in ("multiple_choice", "uuid_list") else None), None
-    if field.type in _NUMBER_STORED and isinstance(value, (int, float)) \
-            and not isinstance(value, bool):
+    if field.type in _NUMBER_STORED and (isinstance(value, (int, float)) and not isinstance(
+            value, bool) or isinstance(value, str) and _SCIENTIFIC.fullmatch(value)):
         return None, Problem(path, "roster.number_id", QT_TRANSLATE_NOOP(
             "problems", "{label}被存成了数字（{raw}），末几位可能已丢失：请把该列设为“文本”格式后"
                         "重新输入号码"), {"label": field.label, "raw": _shown(value)})
@@ -119,5 +121,5 @@ def _number(field: Field, value: float) -> object:
     return repr(value)
 
 
-def _shown(value: float | int) -> str:
+def _shown(value: float | int | str) -> str:
     return f"{value:.6g}" if isinstance(value, float) else str(value)

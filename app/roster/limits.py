@@ -42,9 +42,9 @@ def check_file(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> None:
         raise refuse("file_type", QT_TRANSLATE_NOOP(
             "problems", "不接受 {suffix} 文件（含宏或旧格式）：请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”"
                         "后再导入"), suffix=suffix)
-    if suffix != ".xlsx":
+    if suffix not in (".xlsx", ".csv"):
         raise refuse("file_type", QT_TRANSLATE_NOOP(
-            "problems", "只能导入 Excel 工作簿（.xlsx），“{name}”不是"), name=path.name)
+            "problems", "只能导入 Excel 工作簿（.xlsx）或 CSV 文件（.csv），“{name}”不是"), name=path.name)
     try:
         size = path.stat().st_size
     except OSError:
@@ -54,7 +54,8 @@ def check_file(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> None:
         raise refuse("too_big", QT_TRANSLATE_NOOP(
             "problems", "文件有 {size} MB，超过导入上限 {limit} MB：请分成几个文件导入"),
             size=round(size / 1_000_000, 1), limit=limits.max_file_bytes // 1_000_000)
-    _check_zip(path, limits)
+    if suffix == ".xlsx":
+        _check_zip(path, limits)
 
 
 def _check_zip(path: Path, limits: ImportLimits) -> None:

@@ -16,25 +16,28 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from app.domain.problems import QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 from app.roster.check import check_record
-from app.roster.layout import MAIN_SHEETS, clean_header, roster_layout
-from app.roster.limits import DEFAULT_LIMITS, ImportLimits, refuse
+from app.roster.csv_read import CSV_TITLE
+from app.roster.layout import KEY_FIELDS, MAIN_SHEETS, roster_layout
+from app.roster.limits import DEFAULT_LIMITS, ImportLimits
 from app.roster.mapping import parse_roster
 from app.roster.merge import merge_row
-from app.roster.reader import read_workbook
+from app.roster.reader import read_roster_file
 from app.roster.report import RowProblem, sort_problems
 from app.roster.template import write_template
 from app.security.roles import Permission
-from app.services import audit, records
+from app.services import records
 from app.services.accounts import Workspace
-from app.services.roster_checks import ambiguous, check_permissions, check_village
+from app.services.roster_checks import ambiguous, check_permissions, check_village, section_rights
+from app.services.roster_match import detect_form, stored_by_key
 from app.store.models import Division
 from app.survey.definition import load_form
 
 Progress = Callable[[int, int], None]
-KEY_COLUMNS = {"household": "head_id_number", "cooperative": "uscc"}
-_LOOKUP_CHUNK = 500
+Cancelled = Callable[[], bool]  # asked between chunks of rows: True stops the import
+KEY_COLUMNS = KEY_FIELDS  # the natural key of each record type (kept for callers)
+IMPORT_ACTION = "roster_imported"
 
 
 @dataclass
@@ -47,6 +50,7 @@ class ImportPreview:
     updated: int
     problems: list[RowProblem]
     raws: list[tuple[int, dict, bool]] = field(default_factory=list, repr=False)  # row, raw, ok
+    source: str = ""  # the file's name (for the audit entry)
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -64,6 +68,14 @@ class ImportPreview:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+class ImportCancelled(DomainError):
+    """The user stopped the import before anything was stored."""
+
+    def __init__(self) -> None:
+        super().__init__(Problem("file", "roster.cancelled", QT_TRANSLATE_NOOP(
+            "problems", "导入已取消，未保存任何记录")))
 
 
 @dataclass(frozen=True)
@@ -86,22 +98,29 @@ def make_template(form_id: str, path: Path) -> None:
 
 def preview_import(ws: Workspace, path: Path, *, form_id: str | None = None,
                    today: date | None = None, limits: ImportLimits = DEFAULT_LIMITS,
-                   progress: Progress | None = None) -> ImportPreview:
+                   progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> ImportPreview:
     """Read and check ``path`` as the import would, storing nothing (the dry run).
+
+    ``cancelled`` is asked every 200 rows; when it says so, :class:`ImportCancelled` is raised.
 
     Raises :class:`app.roster.limits.RosterFileError` for a file refused as a whole and
     PermissionDenied without the import permission.
     """
     ws.require(Permission.IMPORT)
     today = today or date.today()
-    sheets = read_workbook(path, limits)
-    form = load_form(form_id or _detect_form([s.title for s in sheets]))
+    sheets = read_roster_file(path, limits)
+    form = load_form(form_id or detect_form(sheets))
+    for sheet in sheets:
+        if sheet.title == CSV_TITLE:  # a CSV file is the main sheet of the questionnaire
+            sheet.title = MAIN_SHEETS[form.record_type]
     parsed = parse_roster(sheets, roster_layout(form), limits.max_cell_chars)
     with ws.db.session() as session:
         regions = records.known_region_codes(session)
         villages = set(session.scalars(select(Division.code).where(Division.level == "village")))
-    stored = _stored_by_key(ws, form.record_type, [r.key for r in parsed.records if r.key])
+    stored = stored_by_key(ws, form.record_type, [r.key for r in parsed.records if r.key])
     created = updated = 0
+    rights = section_rights(ws, form)
     for index, record in enumerate(parsed.records):
         match = stored.get(record.key or "", [])
         if len(match) > 1:
@@ -113,18 +132,25 @@ def preview_import(ws: Workspace, path: Path, *, form_id: str | None = None,
             created += 1
         check_record(parsed, record, today=today, known_region_codes=regions)
         check_village(parsed, record, villages)
-        check_permissions(ws, form, parsed, record, match[0] if len(match) == 1 else None)
-        if progress and (index % 200 == 0 or index + 1 == len(parsed.records)):
-            progress(index + 1, len(parsed.records))
+        check_permissions(ws, form, parsed, record, match[0] if len(match) == 1 else None, rights)
+        if index % 200 == 0 or index + 1 == len(parsed.records):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            if progress:
+                progress(index + 1, len(parsed.records))
     problems = list(parsed.problems) + [p for r in parsed.records for p in r.problems]
     raws = [(r.row, r.raw, not r.has_errors) for r in parsed.records]
     return ImportPreview(form.record_type, len(parsed.records), created, updated,
-                         sort_problems(problems, [s.title for s in parsed.layout.sheets]), raws)
+                         sort_problems(problems, [s.title for s in parsed.layout.sheets]), raws,
+                         path.name)
 
 
 def commit_import(ws: Workspace, preview: ImportPreview, *, good_rows_only: bool = False,
-                  today: date | None = None, progress: Progress | None = None) -> ImportSummary:
+                  today: date | None = None, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> ImportSummary:
     """Store a checked roster: all rows, or with ``good_rows_only`` the rows without errors.
+
+    Storing is one transaction, so ``cancelled`` is asked once, before it starts.
 
     Stores nothing (``stored`` false) while errors remain and ``good_rows_only`` is not set.
     """
@@ -136,12 +162,14 @@ def commit_import(ws: Workspace, preview: ImportPreview, *, good_rows_only: bool
     if (preview.errors and not good_rows_only) or sheet_errors or not good:
         return ImportSummary(preview.record_type, preview.rows, 0, 0, len(preview.raws), False,
                              tuple(preview.problems))
-    results = records.save_many(ws, good, today=today, progress=progress)
+    if cancelled is not None and cancelled():
+        raise ImportCancelled()
+    details = {"record_type": preview.record_type, "file": preview.source, "rows": preview.rows,
+               "skipped": skipped, "warnings": len(preview.warnings)}
+    # One transaction: the records, their outbox entries and this one audit entry (with counts).
+    results = records.save_many(ws, good, today=today, progress=progress,
+                                audit_action=IMPORT_ACTION, audit_details=details)
     created = sum(1 for r in results if r.created)
-    with ws.db.session() as session:
-        audit.record(session, ws.actor.username, "import", preview.record_type, None,
-                     {"rows": preview.rows, "created": created, "updated": len(results) - created,
-                      "skipped": skipped, "warnings": len(preview.warnings)})
     return ImportSummary(preview.record_type, preview.rows, created, len(results) - created,
                          skipped, True, tuple(preview.problems))
 
@@ -156,27 +184,3 @@ def import_roster(ws: Workspace, path: Path, *, form_id: str | None = None, dry_
         return preview, None
     return preview, commit_import(ws, preview, good_rows_only=good_rows_only, today=today,
                                   progress=progress)
-
-
-def _detect_form(titles: list[str]) -> str:
-    cleaned = {clean_header(t) for t in titles}
-    for record_type, title in MAIN_SHEETS.items():
-        if title in cleaned or record_type in cleaned:
-            return record_type
-    raise refuse("no_main", QT_TRANSLATE_NOOP(
-        "problems", "文件中没有“农户”或“合作社”工作表：请使用“下载导入模板”得到的表格填写"))
-
-
-def _stored_by_key(ws: Workspace, record_type: str, keys: list[str]) -> dict[str, list[dict]]:
-    """Live stored documents by key (ID number or credit code), ``id`` included."""
-    model = records.MODELS[record_type]
-    column = getattr(model, KEY_COLUMNS[record_type])
-    found: dict[str, list[dict]] = {}
-    with ws.db.session() as session:
-        for start in range(0, len(keys), _LOOKUP_CHUNK):
-            chunk = keys[start:start + _LOOKUP_CHUNK]
-            rows = session.execute(select(model.id, column, model.data).where(
-                column.in_(chunk), model.deleted.is_(False)))
-            for record_id, key, data in rows:
-                found.setdefault(key, []).append({**data, "id": record_id})
-    return found

@@ -36,14 +36,14 @@ def check_village(parsed: ParsedRoster, record: ParsedRecord, villages: set[str]
 
 
 def check_permissions(ws: Workspace, form: FormDefinition, parsed: ParsedRoster,
-                       record: ParsedRecord, stored: Mapping | None) -> None:
+                       record: ParsedRecord, stored: Mapping | None,
+                       rights: tuple[dict[str, str], dict[str, bool]] | None = None) -> None:
     """What save_many would refuse or excuse for this user, said per cell before storing.
 
     Sections the user may not fill: their answers are refused (a loan officer does not import
     conduct records), their missing required answers are left to whoever may (a warning).
     """
-    kinds = records.sensitivities(form)
-    allowed = {kind: ws.can(permission) for kind, permission in records.SENSITIVITY_PERMISSIONS.items()}
+    kinds, allowed = rights or section_rights(ws, form)
     for index, problem in enumerate(record.problems):
         key = problem.problem.field.split("[")[0].split(".")[0]
         if problem.problem.code == "field.required" and not allowed[kinds.get(key, "identity")]:
@@ -59,6 +59,15 @@ def check_permissions(ws: Workspace, form: FormDefinition, parsed: ParsedRoster,
                             "或请有权限的同事导入"),
                 {"role": role_label(ws.actor.role), "permission": PERMISSION_LABELS[permission]})
             record.problems.append(RowProblem(locate(parsed, record, problem), problem))
+
+
+def section_rights(ws: Workspace, form: FormDefinition) -> tuple[dict[str, str], dict[str, bool]]:
+    """Top-level key -> sensitivity of its section, and which sensitivities ``ws`` may fill.
+
+    Worked out once per import and passed to :func:`check_permissions` (not once per row).
+    """
+    allowed = {kind: ws.can(permission) for kind, permission in records.SENSITIVITY_PERMISSIONS.items()}
+    return records.sensitivities(form), allowed
 
 
 def _filled_keys(form: FormDefinition, raw: Mapping, stored: Mapping | None) -> set[str]:

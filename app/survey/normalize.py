@@ -12,7 +12,7 @@ from app.domain.problems import DomainError
 from app.domain.uscc import normalize_uscc
 from app.survey.expressions import Scope
 from app.survey.form_model import Field, FormDefinition, RepeatGroup
-from app.survey.reading import Reading, read_record
+from app.survey.reading import Reading, read_record, read_record_and_keep
 from app.survey.record_paths import get_path, is_blank, item_path, set_path
 from app.survey.values import format_value
 
@@ -27,7 +27,7 @@ def normalize_record(record: Mapping[str, object], form: FormDefinition, *,
     be read is kept as given (so nothing typed is lost) — :func:`validate_record` reports it.
     Idempotent: normalising the result again changes nothing.
     """
-    reading = read_record(record, form, today or date.today())
+    reading = read_record_and_keep(record, form, today or date.today())  # validation reads it next
     out: dict[str, object] = {"record_type": form.record_type}
     if not is_blank(record.get("id")):
         out["id"] = str(record["id"]).strip().lower()

@@ -42,14 +42,64 @@ def overridden_paths(record: Mapping[str, object]) -> dict[str, Mapping[str, obj
     return found
 
 
+_ITEMS: dict[int, tuple[FormDefinition, tuple[Field | RepeatGroup, ...]]] = {}
+
+
+def _items(form: FormDefinition) -> tuple[Field | RepeatGroup, ...]:
+    """The form's top-level items as a tuple: walked several times per record (speed).
+
+    Keyed by identity, not by hash: hashing a frozen form hashes every field (~40 µs).
+    """
+    cached = _ITEMS.get(id(form))
+    if cached is None or cached[0] is not form:
+        if len(_ITEMS) > 64:
+            _ITEMS.clear()
+        cached = _ITEMS[id(form)] = (form, tuple(form.items()))
+    return cached[1]
+
+
+def _get(values: Mapping[str, object], name: str) -> object:
+    """:func:`get_path` with a fast lane for plain names in plain dicts (most answers)."""
+    if type(values) is dict and "." not in name:
+        return values.get(name)
+    return get_path(values, name)
+
+
+# The reading normalize_record just made, handed once to the next read of the same unchanged
+# record: a save normalizes then validates each record, and reading is most of either.
+_KEPT: dict[int, tuple[Mapping[str, object], FormDefinition, date, str, Reading]] = {}
+
+
 def read_record(record: Mapping[str, object], form: FormDefinition, today: date) -> Reading:
     """Type every answer, apply skip logic, and report faults of relevant answers only."""
+    kept = _KEPT.pop(id(record), None) if _KEPT else None
+    if kept is not None and kept[0] is record and kept[1] is form and kept[2] == today \
+            and kept[3] == repr(record):
+        return kept[4]
+    return _read(record, form, today)
+
+
+def read_record_and_keep(record: Mapping[str, object], form: FormDefinition,
+                         today: date) -> Reading:
+    """:func:`read_record`, keeping the result for the next :func:`read_record` of ``record``.
+
+    Only for callers that never change the reading: the one kept is handed out once, and only
+    while ``repr(record)`` (which shows every value of plain JSON-like data) is unchanged.
+    """
+    reading = read_record(record, form, today)
+    if len(_KEPT) >= 4:
+        _KEPT.clear()
+    _KEPT[id(record)] = (record, form, today, repr(record), reading)
+    return reading
+
+
+def _read(record: Mapping[str, object], form: FormDefinition, today: date) -> Reading:
     reader = _Reader(record, form, today)
-    for item in form.items():
+    for item in _items(form):
         if isinstance(item, RepeatGroup):
             reader.read_group(item)
         elif not item.computed:
-            reader.read_field(item, get_path(record, item.name), item.path, reader.reading.values)
+            reader.read_field(item, _get(record, item.name), item.path, reader.reading.values)
     reader.apply_relevance()
     return reader.finish()
 
@@ -65,7 +115,7 @@ class _Reader:
 
     def read_field(self, field: Field, raw: object, path: str,
                    into: dict[str, object]) -> None:
-        if is_blank(raw):
+        if raw is None or is_blank(raw):
             self.required.append((field, path))
             return
         try:
@@ -76,7 +126,10 @@ class _Reader:
                 self.pending[path] = error.problem
                 self.reading.unreadable[path] = raw
                 return
-        set_path(into, field.name, value)
+        if "." in field.name:
+            set_path(into, field.name, value)
+        else:
+            into[field.name] = value
 
     def overridden(self, field: Field, raw: object, path: str, problem: Problem) -> str | None:
         """A credit code that fails only its check character stands if a supervisor said so."""
@@ -102,9 +155,11 @@ class _Reader:
         items: list[dict[str, object]] = []
         for index, entry in enumerate(raw):
             values: dict[str, object] = {}
+            readable = isinstance(entry, Mapping)
+            prefix = f"{group.name}[{index}]."  # item_path(group.name, index, name), built once
             for field in group.fields:
-                source = entry.get(field.name) if isinstance(entry, Mapping) else None
-                self.read_field(field, source, item_path(group.name, index, field.name), values)
+                source = entry.get(field.name) if readable else None
+                self.read_field(field, source, prefix + field.name, values)
             items.append(values)
         self.reading.values[group.name] = items
 
@@ -112,17 +167,20 @@ class _Reader:
         """Drop answers whose relevance condition does not hold (in questionnaire order)."""
         values = self.reading.values
         scope = Scope(values)
-        for item in self.form.items():
+        for item in _items(self.form):
             if item.relevant is not None and not item.relevant.holds(scope):
                 self.irrelevant.add(item.path)
                 _drop(values, item.path)
                 if isinstance(item, Field) and item.skipped_value is not None:
                     set_path(values, item.name, item.skipped_value)
             elif isinstance(item, RepeatGroup):
-                for index, entry in enumerate(values.get(item.name) or ()):  # type: ignore[arg-type]
-                    for field in item.fields:
+                conditional = [f for f in item.fields if f.relevant is not None]
+                for index, entry in enumerate(values.get(item.name) or ()  # type: ignore[arg-type]
+                                              if conditional else ()):
+                    inside = scope.enter(entry)
+                    for field in conditional:
                         relevant = field.relevant
-                        if relevant is not None and not relevant.holds(scope.enter(entry)):
+                        if not relevant.holds(inside):  # type: ignore[union-attr]
                             self.irrelevant.add(item_path(item.name, index, field.name))
                             entry.pop(field.name, None)
                             if field.skipped_value is not None:
@@ -145,9 +203,9 @@ class _Reader:
 
     def check_values(self) -> None:
         values = self.reading.values
-        for item in self.form.items():
+        for item in _items(self.form):
             if isinstance(item, Field):
-                value = get_path(values, item.name)
+                value = _get(values, item.name)
                 if value is not None and not item.computed:
                     self.reading.problems.extend(
                         check_constraints(item, value, item.path, self.today))
@@ -159,9 +217,10 @@ class _Reader:
             for index, entry in enumerate(entries):  # type: ignore[arg-type]
                 for field in item.fields:
                     if field.name in entry:
-                        self.reading.problems.extend(check_constraints(
-                            field, entry[field.name], item_path(item.name, index, field.name),
-                            self.today))
+                        found = check_constraints(field, entry[field.name],
+                                                  item_path(item.name, index, field.name), self.today)
+                        if found:
+                            self.reading.problems.extend(found)
 
 
 def _count_problems(group: RepeatGroup, count: int) -> list[Problem]:

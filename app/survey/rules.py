@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 
 from app.domain.problems import QT_TRANSLATE_NOOP, Problem
 from app.survey.form_model import Field, FormDefinition, RepeatGroup
@@ -40,28 +40,52 @@ def _is_uuid(value: object) -> bool:
 def key_problems(record: Mapping[str, object], form: FormDefinition) -> list[Problem]:
     """Keys the questionnaire does not know: forbidden ones refused, computed and others ignored."""
     problems = []
-    for path, group in _record_keys(record, form):
-        target = form.field(path if group is None else f"{group.name}.{path.split('.')[-1]}")
-        if target is None and form.group(path) is not None:
-            continue
-        name = path.rsplit(".", 1)[-1]
-        if forbidden_reason(name, "") is not None:
-            problems.append(Problem(path, "field.forbidden", QT_TRANSLATE_NOOP(
+    for path, lookup, name, own in _record_keys(record, form):
+        kind, label = _verdict(form, lookup, name, own)
+        if kind == "forbidden":
+            problems.append(Problem(path(), "field.forbidden", QT_TRANSLATE_NOOP(
                 "problems", "《征信业管理条例》禁止采集此项信息（{name}），请删除"), {"name": name}))
-        elif target is not None and target.computed:
-            problems.append(Problem(path, "field.computed", QT_TRANSLATE_NOOP(
-                "problems", "{label}由系统自动计算，填写的值不会保存"), {"label": target.label},
+        elif kind == "computed":
+            problems.append(Problem(path(), "field.computed", QT_TRANSLATE_NOOP(
+                "problems", "{label}由系统自动计算，填写的值不会保存"), {"label": label},
                 severity="warning"))
-        elif target is None:
-            problems.append(Problem(path, "field.unknown", QT_TRANSLATE_NOOP(
-                "problems", "问卷中没有“{name}”这一项，保存时将被忽略"), {"name": path},
+        elif kind == "unknown":
+            problems.append(Problem(path(), "field.unknown", QT_TRANSLATE_NOOP(
+                "problems", "问卷中没有“{name}”这一项，保存时将被忽略"), {"name": path()},
                 severity="warning"))
     return problems
 
 
-def _record_keys(record: Mapping[str, object],
-                 form: FormDefinition) -> Iterator[tuple[str, RepeatGroup | None]]:
-    """Every key path in the record outside the envelope: ``a``, ``a.b``, ``g[0].f``."""
+# (form, questionnaire path, key name, whether a group name is allowed) -> what the key is:
+# the same few keys come back in every record of an import, and each lookup costs.
+_VERDICTS: dict[tuple[int, str, str, bool], tuple[FormDefinition, str | None, str]] = {}
+
+
+def _verdict(form: FormDefinition, lookup: str, name: str, own: bool) -> tuple[str | None, str]:
+    """("forbidden" | "computed" | "unknown" | None, the field's label) for one record key."""
+    cached = _VERDICTS.get((id(form), lookup, name, own))
+    if cached is not None and cached[0] is form:
+        return cached[1], cached[2]
+    target = form.field(lookup)
+    if target is None and own and form.group(lookup) is not None:
+        kind = None
+    elif forbidden_reason(name, "") is not None:
+        kind = "forbidden"
+    elif target is not None:
+        kind = "computed" if target.computed else None
+    else:
+        kind = "unknown"
+    if len(_VERDICTS) > 10_000:  # keys come from imported files: stay bounded
+        _VERDICTS.clear()
+    _VERDICTS[(id(form), lookup, name, own)] = (form, kind, target.label if target else "")
+    return kind, target.label if target else ""
+
+
+def _record_keys(record: Mapping[str, object], form: FormDefinition
+                 ) -> Iterator[tuple[Callable[[], str], str, str, bool]]:
+    """Every key outside the envelope (``a``, ``a.b``, ``g[0].f``) as (its path, made only when
+    a problem names it; the questionnaire path to look up; its last name; whether it may be a
+    group's own name)."""
     for key, value in record.items():
         if key in ENVELOPE_KEYS:
             continue
@@ -69,11 +93,16 @@ def _record_keys(record: Mapping[str, object],
         if group is not None and isinstance(value, list):
             for index, entry in enumerate(value):
                 for sub in entry if isinstance(entry, Mapping) else ():
-                    yield item_path(key, index, str(sub)), group
+                    text = str(sub)
+                    last = text.rsplit(".", 1)[-1]
+                    yield (lambda k=key, i=index, t=text: item_path(k, i, t)), \
+                        f"{group.name}.{last}", last, False
         elif isinstance(value, Mapping) and form.field(key) is None:
-            yield from ((f"{key}.{sub}", None) for sub in value)
+            for sub in value:
+                path = f"{key}.{sub}"
+                yield (lambda p=path: p), path, path.rsplit(".", 1)[-1], True
         else:
-            yield key, None
+            yield (lambda p=key: p), key, key.rsplit(".", 1)[-1], True
 
 
 def consent_problems(record: Mapping[str, object], form: FormDefinition,

@@ -166,4 +166,6 @@ def format_value(field: Field, value: object) -> object:
         return f"{value:f}"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, list):  # a copy: a stored document shares nothing with a reading
+        return list(value)
     return value

@@ -1,4 +1,4 @@
-"""``template``, ``import`` and ``export`` on the command line: one-line errors, exit codes."""
+"""``export-template``, ``import`` and ``export`` on the command line: one-line errors, exit codes."""
 from __future__ import annotations
 
 import pytest
@@ -82,3 +82,50 @@ def test_a_supervisor_exports_a_village(data_dir, tmp_path, capsys, as_user):
     assert main(["export", "--village", village, "--out", str(out), "--data-dir", str(data_dir)]) == 0
     assert f"已导出 {expected} 户" in capsys.readouterr().out
     assert load_workbook(out)["农户"].max_row == expected + 1
+
+
+def test_the_issues_spellings_template_import_and_export_a_village(data_dir, tmp_path, capsys, as_user):
+    villages = setup_store(data_dir)
+    template = tmp_path / "模板.xlsx"
+    assert main(["export-template", "cooperatives", str(template)]) == 0
+    assert load_workbook(template).sheetnames[0] == "合作社"
+    documents = unsigned_households(villages, 3)
+    path = fill_template(tmp_path / "r.xlsx", documents, sections=BASIC)
+    as_user("loan")
+    assert main(["import", "households", str(path), "--dry-run", "--data-dir", str(data_dir)]) == 0
+    assert main(["import", "households", str(path), "--data-dir", str(data_dir)]) == 0
+    assert not (tmp_path / "r-错误.xlsx").exists()  # nothing rejected: no error workbook
+    village = documents[0]["village_code"]
+    as_user("super")
+    out = tmp_path / "v.xlsx"
+    capsys.readouterr()
+    assert main(["export", "households", str(out), "--village", village, "--data-dir", str(data_dir)]) == 0
+    expected = sum(1 for d in documents if d["village_code"] == village)
+    assert f"已导出 {expected} 户" in capsys.readouterr().out
+    assert load_workbook(out)["农户"].max_row == expected + 1
+
+
+def test_rejected_rows_go_to_an_error_workbook_beside_the_input_by_default(data_dir, tmp_path, capsys,
+                                                                           as_user):
+    villages = setup_store(data_dir)
+    path = fill_template(tmp_path / "花名册.xlsx", unsigned_households(villages, 2), sections=BASIC)
+    workbook = load_workbook(path)
+    workbook["农户"]["G3"] = "博士"
+    workbook.save(path)
+    as_user("loan")
+    assert main(["import", "households", str(path), "--data-dir", str(data_dir)]) == 1
+    errors = tmp_path / "花名册-错误.xlsx"
+    assert f"问题清单已保存：{errors}" in capsys.readouterr().out
+    rows = [[c.value for c in row][:4] for row in load_workbook(errors)["错误清单"].iter_rows(min_row=2)]
+    assert rows == [["农户", 3, "户主文化程度", "错误"]]
+
+
+@pytest.mark.parametrize("argv", [
+    ["export-template", "farms", "x.xlsx"],
+    ["import", "households", "a.xlsx", "b.xlsx"],
+    ["export", "households"],
+])
+def test_a_wrong_spelling_is_a_one_line_usage_error(argv, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "用法" in err

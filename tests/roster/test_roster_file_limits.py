@@ -56,7 +56,7 @@ def test_openpyxl_parses_through_defusedxml():
 @pytest.mark.parametrize("name, content, code", [
     ("roster.xlsm", b"PK anything", "roster.file_type"),
     ("roster.xls", b"\xd0\xcf\x11\xe0", "roster.file_type"),
-    ("roster.csv", "户主姓名\n张三\n".encode(), "roster.file_type"),
+    ("roster.txt", "户主姓名\n张三\n".encode(), "roster.file_type"),
     ("roster.xlsx", b"this is not a zip file", "roster.not_xlsx"),
 ])
 def test_files_that_are_not_plain_xlsx_are_refused(tmp_path, name, content, code):

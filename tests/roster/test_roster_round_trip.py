@@ -45,9 +45,10 @@ def test_loan_then_township_import_store_exactly_the_demo_households(data_dir, t
     assert (summary.created, summary.updated) == (0, 40)
     assert _stored(town) == _expected(documents)
     with town.db.session() as session:
-        actions = list(session.scalars(select(AuditEntry.action).where(AuditEntry.action == "import")))
+        entries = list(session.scalars(select(AuditEntry).where(AuditEntry.action == "roster_imported")))
         queued = session.scalar(select(func.count()).select_from(OutboxEntry))
-    assert actions == ["import", "import"]
+    assert [(e.details["file"], e.details["created"], e.details["updated"]) for e in entries] == \
+        [("loan.xlsx", 40, 0), ("town.xlsx", 0, 40)]
     assert queued >= 40
     town.close()
 

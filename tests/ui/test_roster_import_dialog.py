@@ -76,3 +76,35 @@ def test_a_refused_file_is_explained_in_the_dialog(app, qtbot, data_dir, tmp_pat
     assert not dialog.import_button.isEnabled()
     wait_for_tasks()
     ws.close()
+
+
+def test_cancel_stops_a_long_check_and_nothing_is_stored(app, qtbot, data_dir, tmp_path, monkeypatch):
+    import threading
+
+    from app.ui.roster import import_dialog
+
+    path = _roster(data_dir, tmp_path, broken=False)
+    ws = unlock(data_dir, "loan")
+    dialog = ImportDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    started, real = threading.Event(), import_dialog.preview_import
+
+    def long_check(*args, cancelled, **kwargs):  # a check still running when 停止 is clicked
+        started.set()
+        assert dialog._stop.wait(10)
+        return real(*args, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(import_dialog, "preview_import", long_check)
+    dialog.check(path)
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    assert dialog.cancel_button.isVisible() and dialog.cancel_button.isEnabled()
+    dialog.grab().save("/tmp/shots/roster-import-busy.png")
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: "已取消" in dialog.status.text(), timeout=10_000)
+    assert dialog.preview is None and not dialog.cancel_button.isVisible()
+    assert dialog.choose.isEnabled() and not dialog.import_button.isEnabled()
+    with ws.db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Household)) == 0
+    wait_for_tasks()
+    ws.close()

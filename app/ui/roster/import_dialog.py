@@ -1,10 +1,12 @@
 """导入花名册: choose a workbook, see every problem by sheet, row and column, then import.
 
 Checking and storing run in the thread pool with a progress bar; the Import button stays
-disabled while errors remain (unless "only the rows without errors" is ticked).
+disabled while errors remain (unless "only the rows without errors" is ticked). 停止 stops a
+long check between chunks of rows, or an import before its one transaction starts.
 """
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
 
@@ -30,7 +32,7 @@ class _Progress(QObject):
 
 
 class ImportDialog(QDialog):
-    """Import a household or cooperative roster (.xlsx)."""
+    """Import a household or cooperative roster (.xlsx, or .csv for the main sheet)."""
 
     def __init__(self, ws: Workspace, parent=None):
         super().__init__(parent)
@@ -39,7 +41,8 @@ class ImportDialog(QDialog):
         self.summary: ImportSummary | None = None
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(920, 560)
-        self.path = QLineEdit(readOnly=True, placeholderText=self.tr("请选择要导入的 Excel 文件（.xlsx）"))
+        self.path = QLineEdit(readOnly=True,
+                              placeholderText=self.tr("请选择要导入的 Excel 文件（.xlsx）或 CSV 文件"))
         self.choose = QPushButton(self.tr("选择文件(&O)…"))
         self.choose.clicked.connect(self.on_choose)
         self.status = QLabel(self.tr("导入前会逐行检查；任何一行有错误时不导入，请按清单改正后重新选择文件。"),
@@ -60,6 +63,9 @@ class ImportDialog(QDialog):
         self.save_errors.clicked.connect(self.on_save_errors)
         self.import_button = QPushButton(self.tr("导入(&I)"), enabled=False)
         self.import_button.clicked.connect(self.on_import)
+        self.cancel_button = QPushButton(self.tr("停止(&T)"), visible=False)
+        self.cancel_button.clicked.connect(self.on_cancel)
+        self._stop = threading.Event()
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.reject)
         self._layout(close)
@@ -71,7 +77,7 @@ class ImportDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.good_rows)
         bottom.addStretch(1)
-        for button in (self.save_errors, self.import_button, close):
+        for button in (self.cancel_button, self.save_errors, self.import_button, close):
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -82,7 +88,7 @@ class ImportDialog(QDialog):
 
     def on_choose(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择花名册"), "",
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+                                              self.tr("花名册 (*.xlsx *.csv)"))
         if name:
             self.check(Path(name))
 
@@ -92,7 +98,8 @@ class ImportDialog(QDialog):
         self.preview, self.summary = None, None
         self.model.set_problems([])
         self._busy(self.tr("正在检查 {name}…").format(name=path.name))
-        run_task(partial(preview_import, self.ws, path, progress=self._progress_sink()),
+        run_task(partial(preview_import, self.ws, path, progress=self._progress_sink(),
+                         cancelled=self._stop.is_set),
                  on_done=self._on_checked, on_error=self._on_failed, owner=self)
 
     def _progress_sink(self) -> _Progress:
@@ -108,12 +115,29 @@ class ImportDialog(QDialog):
         self.status.setText(text)
         self.progress.setRange(0, 0)  # indeterminate until the first report
         self.progress.setVisible(True)
+        self._stop = threading.Event()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
         for widget in (self.choose, self.import_button, self.save_errors, self.good_rows):
             widget.setEnabled(False)
 
+    def on_cancel(self) -> None:
+        """Ask the running check or import to stop (it stops at the next chunk of rows)."""
+        self._stop.set()
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("正在取消…"))
+
+    def reject(self) -> None:  # closing the dialog stops what it started
+        self._stop.set()
+        super().reject()
+
+    def _idle(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+
     def _on_checked(self, preview: ImportPreview) -> None:
         self.preview = preview
-        self.progress.setVisible(False)
+        self._idle()
         self.choose.setEnabled(True)
         self.model.set_problems(preview.problems)
         self.table.resizeRowsToContents()
@@ -143,11 +167,12 @@ class ImportDialog(QDialog):
             return
         self._busy(self.tr("正在导入…"))
         run_task(partial(commit_import, self.ws, self.preview, good_rows_only=self.good_rows.isChecked(),
-                         progress=self._progress_sink()), on_done=self._on_imported, on_error=self._on_failed, owner=self)
+                         progress=self._progress_sink(), cancelled=self._stop.is_set),
+                 on_done=self._on_imported, on_error=self._on_failed, owner=self)
 
     def _on_imported(self, summary: ImportSummary) -> None:
         self.summary = summary
-        self.progress.setVisible(False)
+        self._idle()
         self.choose.setEnabled(True)
         noun = self.tr("户") if summary.record_type == "household" else self.tr("个合作社")
         text = self.tr("已导入：新建 {created} {noun}，更新 {updated} {noun}。").format(
@@ -158,7 +183,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _on_failed(self, error: Exception) -> None:
-        self.progress.setVisible(False)
+        self._idle()
         self.choose.setEnabled(True)
         self.status.setText(problem_text(error))
         self._update_buttons()
