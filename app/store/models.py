@@ -170,6 +170,8 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
+    __table_args__ = (Index("ix_audit_log_target", "target_id", "seq"),)  # migration 0009
+
 
 class Rating(Versioned, Base):
     """One computed rating of a household or cooperative, kept whole and never overwritten.

@@ -634,10 +634,6 @@
         <translation>Import roster</translation>
     </message>
     <message>
-        <source>请选择要导入的 Excel 文件（.xlsx）</source>
-        <translation>Choose the Excel file (.xlsx) to import</translation>
-    </message>
-    <message>
         <source>选择文件(&amp;O)…</source>
         <translation>Choose &amp;file…</translation>
     </message>
@@ -672,6 +668,22 @@
     <message>
         <source>正在检查 {name}…</source>
         <translation>Checking {name}…</translation>
+    </message>
+    <message>
+        <source>请选择要导入的 Excel 文件（.xlsx）或 CSV 文件</source>
+        <translation>Choose the Excel workbook (.xlsx) or CSV file to import</translation>
+    </message>
+    <message>
+        <source>停止(&amp;T)</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>花名册 (*.xlsx *.csv)</source>
+        <translation>Rosters (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <source>户</source>
@@ -1622,6 +1634,25 @@ This view has been recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
+    <name>RevealIdNumber</name>
+    <message>
+        <source>显示完整号码</source>
+        <translation>Show full number</translation>
+    </message>
+    <message>
+        <source>查看户主的完整身份证号码；每次查看都记入审计日志</source>
+        <translation>Show the head&apos;s full ID number; every view is recorded in the audit log</translation>
+    </message>
+    <message>
+        <source>户主身份证号码：{number}</source>
+        <translation>Head&apos;s ID number: {number}</translation>
+    </message>
+    <message>
+        <source>无法显示完整号码</source>
+        <translation>The full number cannot be shown</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>处理同步冲突</source>
@@ -2472,6 +2503,10 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <message>
         <source>丢弃草稿</source>
         <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>打开另一户的档案</source>
+        <translation>Open the other household&apos;s file</translation>
     </message>
 </context>
 <context>
@@ -3603,8 +3638,8 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>{suffix} files (macros or the old format) are not accepted: save as &quot;Excel Workbook (*.xlsx)&quot; in Excel, then import</translation>
     </message>
     <message>
-        <source>只能导入 Excel 工作簿（.xlsx），“{name}”不是</source>
-        <translation>Only Excel workbooks (.xlsx) can be imported; &quot;{name}&quot; is not one</translation>
+        <source>只能导入 Excel 工作簿（.xlsx）或 CSV 文件（.csv），“{name}”不是</source>
+        <translation>Only Excel workbooks (.xlsx) or CSV files (.csv) can be imported; “{name}” is neither</translation>
     </message>
     <message>
         <source>找不到文件：{name}</source>
@@ -3747,10 +3782,6 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>This person is already the head of another household ({count} in all); check that the household has not been filed twice</translation>
     </message>
     <message>
-        <source>文件中没有“农户”或“合作社”工作表：请使用“下载导入模板”得到的表格填写</source>
-        <translation>The file has no &quot;农户&quot; (households) or &quot;合作社&quot; (cooperatives) sheet: fill in the workbook from &quot;Download import template&quot;</translation>
-    </message>
-    <message>
         <source>已有 {count} 份档案的{label}是这个号码，无法确定更新哪一份：请先在系统中合并重复档案</source>
         <translation>{count} stored records have this {label}, so it is unclear which one to update: merge the duplicate records first</translation>
     </message>
@@ -3873,6 +3904,22 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <message>
         <source>本机尚未注册到数据交换平台：请先用平台管理员给的注册码注册</source>
         <translation>This computer is not enrolled with the exchange platform yet: enrol first with the code from the platform administrator</translation>
+    </message>
+    <message>
+        <source>“{name}”的编码无法识别：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入</source>
+        <translation>The encoding of “{name}” is not recognised: in Excel, save it as “CSV UTF-8 (Comma delimited)” and import it again</translation>
+    </message>
+    <message>
+        <source>“{name}”不是有效的 CSV 文本文件（可能已损坏，或是其他格式改了扩展名）</source>
+        <translation>“{name}” is not a valid CSV text file (it may be damaged, or another format renamed)</translation>
+    </message>
+    <message>
+        <source>导入已取消，未保存任何记录</source>
+        <translation>Import cancelled; no record was saved</translation>
+    </message>
+    <message>
+        <source>文件中没有“农户”或“合作社”工作表（CSV 文件中没有户主身份证号码或统一社会信用代码列）：请使用“下载导入模板”得到的表格填写</source>
+        <translation>The file has no “农户” (households) or “合作社” (cooperatives) sheet (a CSV file needs a column for the head&apos;s ID number or the credit code): fill in the workbook from “Download import template”</translation>
     </message>
 </context>
 <context>

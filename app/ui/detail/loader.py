@@ -46,11 +46,10 @@ def record_history(ws: Workspace, record_id: str) -> list[HistoryLine]:
     """The audit entries that created or edited ``record_id``, newest first."""
     lines = []
     for action in HISTORY_ACTIONS:
-        for entry in find_entries(ws.db, AuditFilter(action=action)):
-            if entry["target_id"] == record_id:
-                details = entry["details"] if isinstance(entry["details"], dict) else {}
-                lines.append(HistoryLine(entry["at"], entry["actor"], action,
-                                         tuple(details.get("fields") or ()), details.get("revision")))
+        for entry in find_entries(ws.db, AuditFilter(action=action, target_id=record_id)):
+            details = entry["details"] if isinstance(entry["details"], dict) else {}
+            lines.append(HistoryLine(entry["at"], entry["actor"], action,
+                                     tuple(details.get("fields") or ()), details.get("revision")))
     return sorted(lines, key=lambda line: line.at, reverse=True)
 
 

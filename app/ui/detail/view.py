@@ -14,6 +14,7 @@ from app.services.drafts import EDIT_PERMISSIONS
 from app.services.workflow import STAGE_LABELS
 from app.ui.detail.loader import RecordDetail, load_detail
 from app.ui.detail.render import Words, record_html
+from app.ui.detail.reveal import RevealIdNumber, may_reveal
 from app.ui.workers import run_task
 
 
@@ -46,6 +47,9 @@ class RecordDetailDialog(QDialog):
         self.tabs.addTab(self.ratings, self.tr("评级记录（{n}）").format(n=len(detail.ratings)))
         self.tabs.addTab(self.history, self.tr("修改记录（{n}）").format(n=len(detail.history)))
         buttons = QHBoxLayout()
+        if may_reveal(ws, detail.record_type):
+            self.reveal = RevealIdNumber(ws, detail.record_id, self)
+            buttons.addWidget(self.reveal)
         buttons.addStretch(1)
         if any(ws.can(p) for p in EDIT_PERMISSIONS):
             edit = QPushButton(self.tr("编辑(&E)"), autoDefault=False)

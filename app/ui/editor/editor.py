@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (QApplication, QDialog, QHBoxLayout, QLabel, QPush
 from app.domain.problems import Problem
 from app.security.roles import Permission
 from app.services.accounts import Workspace
-from app.services.records import check_record
 from app.survey.form_model import Field, FormDefinition, RepeatGroup
 from app.ui.editor.draft_writer import DraftWriter
+from app.ui.editor.duplicate_link import connect_open
+from app.ui.editor.editor_checks import CheckingMixin
 from app.ui.editor.editor_save import SaveFlow
-from app.ui.editor.form_state import ON, form_state, split_path
-from app.ui.editor.form_view import FormView, colour
+from app.ui.editor.form_state import form_state
+from app.ui.editor.form_view import FormView
 from app.ui.editor.section_nav import SectionNav, follow_focus, go_to_section
 from app.ui.workers import RequestCounter, run_task
 
@@ -37,12 +38,7 @@ PERMISSIONS = {"identity": Permission.EDIT_IDENTITY, "economic": Permission.EDIT
                "social": Permission.EDIT_SOCIAL}
 
 
-def _check(ws: Workspace, raw: dict[str, Any], today: date):
-    """``check_record`` with positional arguments, for the pool."""
-    return check_record(ws, raw, today=today)
-
-
-class RecordEditor(QDialog):
+class RecordEditor(CheckingMixin, QDialog):
     """Edit one record (``document`` None: a new one) under the questionnaire ``form``."""
 
     sig_saved = Signal(object)    # SaveResult
@@ -74,6 +70,8 @@ class RecordEditor(QDialog):
         self._refresh_state()
         self.view.sig_changed.connect(self.on_changed)
         self.view.sig_left.connect(self.on_left)
+        if "head_id_number" in self.view.rows:
+            connect_open(self.view.rows["head_id_number"].message, self.open_other)
         QTimer.singleShot(0, self.check)  # after the first paint: opening never waits for it
 
     def _build(self) -> None:
@@ -157,39 +155,6 @@ class RecordEditor(QDialog):
             self.writer.write(self._number, {**self.raw(), "_base_revision": self.revision})
         QApplication.instance().focusChanged.disconnect(self._on_focus)
         super().done(result)
-
-    # -- checks -------------------------------------------------------------------------
-    def on_left(self, path: str) -> None:
-        self.touched.add(split_path(path)[0])
-        self.check()
-
-    def check(self) -> None:
-        number = self._checks.next()
-        run_task(_check, self.ws, self.raw(), self.today, on_done=lambda r: self._on_report(number, r),
-                 on_error=lambda exc: self.status.setText(str(exc)), owner=self)
-
-    def _on_report(self, number: int, report) -> None:
-        if self._checks.is_latest(number):
-            self.show_report(report.problems)
-            self.sig_checked.emit(report)
-
-    def show_report(self, problems: list[Problem]) -> None:
-        """Messages under the fields, section marks, and the save button with its reason."""
-        self.report_problems = [p for p in problems if self._ours(p)]
-        self.view.show_problems(self.report_problems, None if self.show_all else self.touched,
-                                self.state.skipped_cells)
-        shown = {s.id for s in self.form.sections if any(self.state.items.get(i.path) == ON for i in s.items)}
-        self.nav.set_marks(self.report_problems, shown)
-        errors = [p for p in self.report_problems if p.severity == "error"]
-        self.save_button.setEnabled(not errors)
-        self.status.setStyleSheet(f"color: {colour('error' if errors else 'warning')};")
-        self.status.setText(self.tr("还有 {n} 处需要修改，不能保存；Ctrl+S 逐一显示").format(n=len(errors))
-                            if errors else self.saver.failure)
-
-    def _ours(self, problem: Problem) -> bool:
-        """Unanswered questions of sections the user may not fill belong to someone else."""
-        item = self.form.field(split_path(problem.field)[0]) or self.form.group(split_path(problem.field)[0])
-        return not (problem.code == "field.required" and item is not None and not self.may_edit(item))
 
     # -- saving and moving --------------------------------------------------------------
     def save(self) -> None:

@@ -47,6 +47,7 @@ class Row:
         style = f"color: {colour(worst)};"
         if self.message.styleSheet() != style:
             self.message.setStyleSheet(style)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # a link added after it is rich text
         self.message.setText("\n".join(translate_message(p.template, p.params) for p in problems))
         self.message.setVisible(bool(problems) and self.widget.isVisibleTo(self.widget.parentWidget()))
 
@@ -65,8 +66,6 @@ class FormView(QWidget):
         self.tables: dict[str, RepeatTable] = {}
         self.rows: dict[str, Row] = {}
         self.headers: dict[str, QLabel] = {}
-        # One sheet for the whole form (cheaper than one per widget): locked answers look locked.
-        self.setStyleSheet("QLineEdit:read-only { background: #f1f3f5; color: #444; }")
         layout = QVBoxLayout(self)
         layout.setSpacing(4)
         for section in form.sections:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -43,8 +43,8 @@ class RepeatTable(QWidget):
         self.remove_button.setToolTip(self.tr("Ctrl+Delete"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_current_row)
-        QShortcut(QKeySequence("Ctrl+Insert"), self.table, self.add_row)
-        QShortcut(QKeySequence("Ctrl+Delete"), self.table, self.remove_current_row)
+        self.table.sig_add_row.connect(self.add_row)
+        self.table.sig_remove_row.connect(self.remove_current_row)
         self.message = QLabel(self, wordWrap=True, visible=False)
         self._lay_out()
         self._editable = True
@@ -167,19 +167,27 @@ class RepeatTable(QWidget):
         ``problems`` maps (row, column) to (severity, message); ``summary`` is (severity, message)
         in order; ``colours(severity)`` gives the text colour.
         """
+        editing = ((self.table.currentRow(), self.table.currentColumn())
+                   if self.table.state() == GroupTable.State.EditingState else None)
         self.table.blockSignals(True)
         for row in range(self.table.rowCount()):
             for column in range(self.table.columnCount()):
                 item = self.table.item(row, column)
-                if item is None:
-                    continue
+                if item is None or (row, column) == editing:
+                    continue  # marked by the check its commit starts
                 severity, message = problems.get((row, column), ("", ""))
                 brush = (SKIPPED_BRUSH if (row, column) in skipped else ERROR_BRUSH if severity == "error"
                          else WARNING_BRUSH if severity == "warning" else QBrush())
-                item.setBackground(brush)
+                # Only real changes, and never to the cell being edited: the view reloads an open
+                # editor from its cell on any change, throwing away what the user is typing.
+                if item.background() != brush:
+                    item.setBackground(brush)
                 editable = Qt.ItemFlag.ItemIsEditable
-                item.setFlags(item.flags() & ~editable if (row, column) in skipped else item.flags() | editable)
-                item.setToolTip(message or self.group.fields[column].help)
+                flags = item.flags() & ~editable if (row, column) in skipped else item.flags() | editable
+                if flags != item.flags():
+                    item.setFlags(flags)
+                if item.toolTip() != (message or self.group.fields[column].help):
+                    item.setToolTip(message or self.group.fields[column].help)
         self.table.blockSignals(False)
         self.message.setVisible(bool(summary))
         worst = "error" if any(s == "error" for s, _m in summary) else "warning"

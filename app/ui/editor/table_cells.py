@@ -1,7 +1,7 @@
 """Cells of a repeat-group table: drop-down editing of choices, Enter walking like Tab."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QTableWidget
 
 VALUE = Qt.ItemDataRole.UserRole  # where a choice cell keeps its code (or True/False)
@@ -32,9 +32,23 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class GroupTable(QTableWidget):
-    """The table itself: Enter walks the cells like Tab."""
+    """The table itself: Enter walks the cells like Tab; Ctrl+Insert / Ctrl+Delete add / remove.
+
+    Why keys here and not QShortcut: Ctrl+Insert is also the standard Copy key, which the view
+    claims for itself, so a window shortcut on it never fires.
+    """
+
+    sig_add_row = Signal()
+    sig_remove_row = Signal()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and self.state() != self.State.EditingState:
+            if event.key() == Qt.Key.Key_Insert:
+                self.sig_add_row.emit()
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.sig_remove_row.emit()
+                return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             row, column = self.currentRow(), self.currentColumn()
             if column + 1 < self.columnCount():
