@@ -74,6 +74,7 @@ def check_main_window(ws: accounts.Workspace, _today: date) -> str:
 
     from app.ui.application import make_application
     from app.ui.main_window import MainWindow
+    from app.ui.workers import wait_for_tasks
 
     app = make_application()
     window = MainWindow(ws)
@@ -85,6 +86,7 @@ def check_main_window(ws: accounts.Workspace, _today: date) -> str:
     rows = window.households.model.rowCount()
     picture = window.grab()
     window.close()
+    wait_for_tasks()  # the window's background loads report before the workspace closes
     app.processEvents()
     if rows != DEMO_HOUSEHOLDS or picture.isNull():
         raise SelftestFailure(f"主窗口应列出 {DEMO_HOUSEHOLDS} 户，实际 {rows} 户")

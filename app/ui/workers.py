@@ -57,9 +57,19 @@ class _Task(QRunnable):
             result = self.fn(*self.args)
         except Exception as exc:  # reported to the GUI, which shows it; never lost
             log.error("background task failed: %s", traceback.format_exc(limit=5))
-            self.relay.sig_failed.emit(exc)
+            self._report(self.relay.sig_failed, exc)
         else:
-            self.relay.sig_done.emit(result)
+            self._report(self.relay.sig_done, result)
+
+    def _report(self, signal: Any, value: Any) -> None:
+        """Emit unless the application shut down meanwhile (its relays are gone with it)."""
+        if not isValid(self.relay):
+            log.debug("background task finished after shut-down; result dropped")
+            return
+        try:
+            signal.emit(value)
+        except RuntimeError:  # deleted between the check and the emit
+            log.debug("background task finished after shut-down; result dropped")
 
 
 _live: set[_Relay] = set()
