@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.roster.limits import DEFAULT_LIMITS, ImportLimits, refuse
-from app.roster.reader import RawSheet, too_many_columns, too_many_rows, trimmed
+from app.roster.reader import RawSheet, collect_rows
 
 CSV_TITLE = ""  # the sheet a CSV stands for is named once the questionnaire is known
 _BOM = b"\xef\xbb\xbf"
@@ -41,20 +41,12 @@ def decode(data: bytes, name: str) -> str:
 def read_csv(path: Path, limits: ImportLimits = DEFAULT_LIMITS) -> list[RawSheet]:
     """The one sheet of a CSV roster (title :data:`CSV_TITLE`); the file was size-checked."""
     text = decode(path.read_bytes(), path.name)
-    sheet = RawSheet(CSV_TITLE, [])
-    title = path.name
     try:
-        for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-            if number > limits.max_rows + 1:
-                raise too_many_rows(title, f"{limits.max_rows:,}+", limits)
-            if number == 1:
-                sheet.header = trimmed(tuple(row))
-                if len(sheet.header) > limits.max_columns:
-                    raise too_many_columns(title, len(sheet.header), limits)
-            elif any(value.strip() for value in row):
-                sheet.rows.append((number, tuple(row[:max(len(sheet.header), 1)])))
+        sheet = collect_rows(path.name, enumerate(csv.reader(io.StringIO(text, newline="")), start=1),
+                             limits)  # limits are reported against the file's name
     except csv.Error:
         raise _not_csv(path.name) from None
+    sheet.title = CSV_TITLE
     return [sheet]
 
 

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Sequence
 from xml.parsers import expat
 
 from app.domain.problems import QT_TRANSLATE_NOOP
@@ -83,15 +84,20 @@ def _read_sheet(book: Workbook, title: str, part: str, limits: ImportLimits) -> 
         if columns > limits.max_columns:
             raise too_many_columns(title, columns, limits)
 
+    return collect_rows(title, book.rows(part, declared), limits)
+
+
+def collect_rows(title: str, rows: Iterable[tuple[int, Sequence[object]]], limits: ImportLimits) -> RawSheet:
+    """The sheet ``title`` from numbered rows (row 1 the header), blank rows left out, limits checked."""
     raw = RawSheet(title, [])
-    for number, row in book.rows(part, declared):
+    for number, row in rows:
         if number > limits.max_rows + 1:
             raise too_many_rows(title, f"{limits.max_rows:,}+", limits)
         if number == 1:
             raw.header = trimmed(tuple(row))
             if len(raw.header) > limits.max_columns:
                 raise too_many_columns(title, len(raw.header), limits)
-        elif any(value is not None and value != "" for value in row):
+        elif any(value is not None and str(value).strip() != "" for value in row):
             raw.rows.append((number, tuple(row[:max(len(raw.header), 1)])))
     return raw
 

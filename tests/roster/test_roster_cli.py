@@ -18,6 +18,16 @@ def as_user(monkeypatch):
     return login
 
 
+def roster_with_a_bad_cell(data_dir, path, cell: str):
+    """Two households whose ``cell`` on the main sheet has an education level not in the list."""
+    villages = setup_store(data_dir)
+    fill_template(path, unsigned_households(villages, 2), sections=BASIC)
+    workbook = load_workbook(path)
+    workbook["农户"][cell] = "博士"
+    workbook.save(path)
+    return path
+
+
 def test_template_writes_a_workbook_without_logging_in(tmp_path, capsys):
     out = tmp_path / "t.xlsx"
     assert main(["template", "--form", "cooperative", "--out", str(out)]) == 0
@@ -40,11 +50,7 @@ def test_dry_run_reports_rows_and_stores_nothing_then_import_stores(data_dir, tm
 
 def test_bad_rows_print_sheet_row_and_column_and_write_the_error_workbook(data_dir, tmp_path, capsys,
                                                                           as_user):
-    villages = setup_store(data_dir)
-    path = fill_template(tmp_path / "r.xlsx", unsigned_households(villages, 2), sections=BASIC)
-    workbook = load_workbook(path)
-    workbook["农户"]["G2"] = "博士"
-    workbook.save(path)
+    path = roster_with_a_bad_cell(data_dir, tmp_path / "r.xlsx", "G2")
     errors = tmp_path / "errors.xlsx"
     as_user("loan")
     code = main(["import", str(path), "--errors", str(errors), "--data-dir", str(data_dir)])
@@ -107,11 +113,7 @@ def test_the_issues_spellings_template_import_and_export_a_village(data_dir, tmp
 
 def test_rejected_rows_go_to_an_error_workbook_beside_the_input_by_default(data_dir, tmp_path, capsys,
                                                                            as_user):
-    villages = setup_store(data_dir)
-    path = fill_template(tmp_path / "花名册.xlsx", unsigned_households(villages, 2), sections=BASIC)
-    workbook = load_workbook(path)
-    workbook["农户"]["G3"] = "博士"
-    workbook.save(path)
+    path = roster_with_a_bad_cell(data_dir, tmp_path / "花名册.xlsx", "G3")
     as_user("loan")
     assert main(["import", "households", str(path), "--data-dir", str(data_dir)]) == 1
     errors = tmp_path / "花名册-错误.xlsx"
