@@ -28,7 +28,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from app.services import accounts  # noqa: E402
 from app.services.demo import DEMO_ACCOUNTS, create_demo_store  # noqa: E402
 from app.ui.application import make_application  # noqa: E402
-from screenshot_scenes import TODAY, VILLAGE, detail, editor, main_window, roster_import, ui  # noqa: E402
+from screenshot_scenes import (  # noqa: E402
+    CONFIRMED_VILLAGE, DASHBOARD_TOWNSHIP, NOTICE_VILLAGE, TODAY, VILLAGE, detail, editor, main_window,
+    roster_import, ui)  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "images"
 HOUSEHOLDS = 3000
@@ -81,11 +83,11 @@ SHOTS = [
     Shot("import-roster", roster_import),
     Shot("rate-village", lambda d: ui("rating.batch_dialog", "BatchRatingDialog")(d.ws("loan"), VILLAGE, "埔坑村")),
     Shot("rating-breakdown", lambda d: ui("rating.breakdown", "RatingBreakdownDialog")(d.ws("loan"), d.household())),
-    Shot("villages-dashboard", lambda d: ui("rating.dashboard", "VillagesDashboard")(d.ws("loan"), "445122100000", "黄冈镇")),
-    Shot("workflow-window", lambda d: ui("workflow.window", "WorkflowWindow")(d.ws("township"), VILLAGE, "埔坑村", TODAY)),
-    Shot("print-certificates", lambda d: ui("documents.request", "DocumentRequestDialog")(d.ws("loan"), "certificates", VILLAGE)),
-    Shot("print-notice-list", lambda d: ui("documents.request", "DocumentRequestDialog")(d.ws("loan"), "notice_list", VILLAGE)),
-    Shot("certificate-register", lambda d: ui("documents.register", "RegisterDialog")(d.ws("supervisor"), VILLAGE)),
+    Shot("villages-dashboard", lambda d: ui("rating.dashboard", "VillagesDashboard")(d.ws("loan"), *DASHBOARD_TOWNSHIP)),
+    Shot("workflow-window", lambda d: ui("workflow.window", "WorkflowWindow")(d.ws("township"), *NOTICE_VILLAGE, TODAY)),
+    Shot("print-certificates", lambda d: ui("documents.request", "DocumentRequestDialog")(d.ws("loan"), "certificates", CONFIRMED_VILLAGE[0])),
+    Shot("print-notice-list", lambda d: ui("documents.request", "DocumentRequestDialog")(d.ws("loan"), "notice_list", NOTICE_VILLAGE[0])),
+    Shot("certificate-register", lambda d: ui("documents.register", "RegisterDialog")(d.ws("supervisor"), CONFIRMED_VILLAGE[0])),
     Shot("sync-enrol", lambda d: ui("sync.enrol_dialog", "EnrolDialog")(d.ws("loan"))),
 ]
 
@@ -109,14 +111,20 @@ def take(app: QApplication, demo: Demo, shot: Shot, path: Path) -> Path:
 
 
 def prepare(folder: Path) -> Demo:
-    """The demo city (3,000 households), rated and backed up, so lists and details show grades."""
+    """The demo city (3,000 households, villages at every workflow stage) with :data:`VILLAGE`
+    rated, the certificates of a confirmed village issued (one reprinted) and a backup made, so
+    details, the register and the restore dialog show data."""
     from app.services.backup import backup
-    from app.services.ratings import rate_all
+    from app.services.certificates_pdf import village_certificates_pdf
+    from app.services.certificates import reprint_certificate
+    from app.services.rating_batch import rate_all
 
     admin, _summary = create_demo_store(folder, HOUSEHOLDS, seed=1, today=TODAY)
     admin.close()
     demo = Demo(folder)
-    rate_all(demo.ws("loan"), None, TODAY)
+    rate_all(demo.ws("loan"), VILLAGE, TODAY)  # not the whole city: that would restart the workflow
+    numbers = village_certificates_pdf(demo.ws("loan"), CONFIRMED_VILLAGE[0], TODAY, folder / "certificates.pdf")
+    reprint_certificate(demo.ws("supervisor"), numbers[0])
     backup(demo.ws("admin"))  # so the restore dialog lists one
     return demo
 

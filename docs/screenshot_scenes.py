@@ -12,7 +12,12 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 TODAY = date(2026, 11, 28)
-VILLAGE = "445122100203"  # a village of the demo city with a few dozen households
+VILLAGE = "445122100203"  # 埔坑村: a village of the demo city with a few dozen households (rated by the script)
+# Villages the demo (seed 1, 3,000 households) leaves at a workflow stage; rating them again would
+# start them over, so the script rates VILLAGE only.
+NOTICE_VILLAGE = ("445122103204", "上山村")  # in public notice, with an open objection
+CONFIRMED_VILLAGE = ("445103101202", "林厝村")  # confirmed: certificates can be printed
+DASHBOARD_TOWNSHIP = ("445103100000", "庵埠镇")  # a confirmed, an expired and a rated-only village
 
 
 def ui(module: str, name: str) -> Any:

@@ -100,8 +100,8 @@
         <translation>User name</translation>
     </message>
     <message>
-        <source>操作，如 login、permission_denied</source>
-        <translation>Action, e.g. login, permission_denied</translation>
+        <source>操作，如 登录、批量评级</source>
+        <translation>Action, e.g. Signed in, Batch rating</translation>
     </message>
     <message>
         <source>筛选</source>
@@ -2327,6 +2327,189 @@ This view has been recorded in the audit trail.</translation>
     <message>
         <source>正在保存…</source>
         <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>创建本机账户</source>
+        <translation>Created the first account</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>无权限被拒</source>
+        <translation>Refused: no permission</translation>
+    </message>
+    <message>
+        <source>新建用户</source>
+        <translation>User created</translation>
+    </message>
+    <message>
+        <source>启用用户</source>
+        <translation>User enabled</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>User disabled</translation>
+    </message>
+    <message>
+        <source>修改密码</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>重置密码</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>新建档案</source>
+        <translation>Record created</translation>
+    </message>
+    <message>
+        <source>修改档案</source>
+        <translation>Record edited</translation>
+    </message>
+    <message>
+        <source>删除档案</source>
+        <translation>Record deleted</translation>
+    </message>
+    <message>
+        <source>查看完整身份证号</source>
+        <translation>Full ID number viewed</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <source>丢弃草稿</source>
+        <translation>Draft discarded</translation>
+    </message>
+    <message>
+        <source>导入花名册</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <source>导出花名册</source>
+        <translation>Roster exported</translation>
+    </message>
+    <message>
+        <source>评级</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>批量评级</source>
+        <translation>Batch rating</translation>
+    </message>
+    <message>
+        <source>评议</source>
+        <translation>Appraised</translation>
+    </message>
+    <message>
+        <source>整村评议</source>
+        <translation>Village appraised</translation>
+    </message>
+    <message>
+        <source>发起公示</source>
+        <translation>Public notice started</translation>
+    </message>
+    <message>
+        <source>登记异议</source>
+        <translation>Objection recorded</translation>
+    </message>
+    <message>
+        <source>异议答复</source>
+        <translation>Objection decided</translation>
+    </message>
+    <message>
+        <source>确认评级</source>
+        <translation>Rating confirmed</translation>
+    </message>
+    <message>
+        <source>整村确认</source>
+        <translation>Village confirmed</translation>
+    </message>
+    <message>
+        <source>签发证书</source>
+        <translation>Certificate issued</translation>
+    </message>
+    <message>
+        <source>补打证书</source>
+        <translation>Certificate reprinted</translation>
+    </message>
+    <message>
+        <source>撤销证书</source>
+        <translation>Certificate revoked</translation>
+    </message>
+    <message>
+        <source>生成签名密钥</source>
+        <translation>Signing key created</translation>
+    </message>
+    <message>
+        <source>导出签名公钥</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restored from backup</translation>
+    </message>
+    <message>
+        <source>清理过期负面信息</source>
+        <translation>Expired negative records purged</translation>
+    </message>
+    <message>
+        <source>清除过期负面信息</source>
+        <translation>Expired negative record removed</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Audit log exported</translation>
+    </message>
+    <message>
+        <source>生成演示数据</source>
+        <translation>Demo data created</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>区划</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>农户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>合作社</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>

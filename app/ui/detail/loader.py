@@ -10,6 +10,7 @@ from app.services.accounts import Workspace
 from app.services.audit import AuditFilter, find_entries
 from app.services.ratings import latest_ratings
 from app.services.records import load_record
+from app.services.search import cooperative_rows, household_rows
 from app.services.workflow import OverviewRow, subject_overview
 from app.store.models import Rating
 from app.survey.definition import load_form_for
@@ -40,6 +41,7 @@ class RecordDetail:
     history: list[HistoryLine]
     workflow: OverviewRow | None = None  # the latest rating's stage and objections (None: never rated)
     today: date | None = None  # the day the stage is for
+    village_name: str = ""  # the name of document["village_code"] ("" if the code is unknown)
 
 
 def record_history(ws: Workspace, record_id: str) -> list[HistoryLine]:
@@ -58,6 +60,8 @@ def load_detail(ws: Workspace, record_type: str, record_id: str, today: date | N
     the latest one on ``today`` (default: the computer's date) and its history."""
     today = today or date.today()
     document, revision = load_record(ws, record_type, record_id)
+    rows = (household_rows if record_type == "household" else cooperative_rows)(ws, [record_id])
     return RecordDetail(record_type, record_id, document, revision, load_form_for(document),
                         latest_ratings(ws, record_id), record_history(ws, record_id),
-                        subject_overview(ws, record_id, today), today)
+                        subject_overview(ws, record_id, today), today,
+                        rows[0].village_name if rows else "")

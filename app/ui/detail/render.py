@@ -50,8 +50,11 @@ def _masked(mask, value: Any) -> str:
 
 
 def record_html(document: Mapping[str, Any], form: FormDefinition, words: Words,
-                today: date | None = None) -> str:
-    """Every relevant section, field and repeat group of ``document``, computed values included."""
+                today: date | None = None, shown: Mapping[str, str] | None = None) -> str:
+    """Every relevant section, field and repeat group of ``document``, computed values included.
+
+    ``shown`` replaces the text of fields by path (the village's name for its code, say)."""
+    shown = shown or {}
     state = form_state(form, document, today or date.today())
     values = {**document, **{k: v for k, v in state.computed.items() if v is not None}}
     parts = []
@@ -59,22 +62,27 @@ def record_html(document: Mapping[str, Any], form: FormDefinition, words: Words,
         items = [item for item in section.items if state.items.get(item.path) != OFF]
         if not items:
             continue
-        parts.append(f"<h3>{escape(section.label)}</h3><table cellspacing='0' cellpadding='3'>")
+        parts.append(f"<h3>{escape(section.label)}</h3><table width='100%' cellspacing='0' cellpadding='3'>")
         for item in items:
             if isinstance(item, RepeatGroup):
                 parts.append(f"<tr><td colspan='2'>{_group_html(item, document.get(item.name), words)}</td></tr>")
             else:
-                value = shown_value(item, get_path(values, item.path), words)
+                value = shown.get(item.path) or shown_value(item, get_path(values, item.path), words)
                 parts.append(f"<tr><td style='color:#555' width='200'>{escape(item.label)}</td>"
                              f"<td>{escape(value)}</td></tr>")
         parts.append("</table>")
     return "".join(parts)
 
 
+_UNBROKEN = {"id_number", "phone", "date"}  # a masked number broken over lines is hard to read
+_NOWRAP = " nowrap"
+
+
 def _group_html(group: RepeatGroup, entries: Any, words: Words) -> str:
     rows = entries if isinstance(entries, list) else []
     head = "".join(f"<th align='left'>{escape(f.label)}</th>" for f in group.fields)
-    body = "".join("<tr>" + "".join(f"<td>{escape(shown_value(f, entry.get(f.name), words))}</td>"
+    body = "".join("<tr>" + "".join(f"<td{_NOWRAP if f.type in _UNBROKEN else ''}>"
+                                    f"{escape(shown_value(f, entry.get(f.name), words))}</td>"
                                     for f in group.fields) + "</tr>" for entry in rows if isinstance(entry, Mapping))
     caption = f"<b>{escape(group.label)}</b>（{len(rows)}）"
     if not rows:

@@ -30,8 +30,10 @@ class RecordDetailDialog(QDialog):
         self.setWindowTitle(self.tr("{title} — {name}（第 {revision} 版）").format(
             title=detail.form.title, name=name, revision=detail.revision))
         self.record = QTextBrowser()
+        village = detail.document.get("village_code")
+        shown = {"village_code": f"{detail.village_name}（{village}）"} if detail.village_name and village else {}
         self.record.setHtml(record_html(detail.document, detail.form,
-                                        Words(self.tr("是"), self.tr("否"), self.tr("—"))))
+                                        Words(self.tr("是"), self.tr("否"), self.tr("—")), shown=shown))
         self.ratings = self._table([self.tr("评定日期"), self.tr("得分"), self.tr("等级"), self.tr("信用户"),
                                     self.tr("评分方案"), self.tr("评定人")], self._rating_rows())
         self.history = self._table([self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("修改的内容")],

@@ -105,7 +105,7 @@ def make_table(model: WorkflowTableModel) -> QTableView:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(False)
+    header.setStretchLastSection(True)  # the table fills the window: no blank strip on the right
     header.setMinimumSectionSize(64)  # headers stay readable on an empty list
     return table
 
