@@ -3,7 +3,7 @@
     .venv/bin/python docs/make_document_previews.py
 
 Writes ``certificate.png``, ``notice-list.png`` and ``rating-report.png`` (page 1 of each, at
-100 dpi). Needs poppler's ``pdftoppm`` (Debian/Ubuntu: ``apt install poppler-utils``; Windows:
+100 dpi, in 256 colours). Needs poppler's ``pdftoppm`` (Debian/Ubuntu: ``apt install poppler-utils``; Windows:
 the poppler build from conda-forge or MSYS2). The sample data and the signing key are fixed,
 so the pictures change only when the documents do.
 """
@@ -30,6 +30,7 @@ from app.documents.rating_report import render_rating_report
 from app.documents.signing import certificate_signer
 from app.documents.templates import load_default_templates
 from app.domain.idnumber import make_id_number
+from png_shrink import shrink
 
 OUT = Path(__file__).resolve().parent / "images"
 DPI = 100
@@ -100,6 +101,7 @@ def first_page_png(pdf: Path, target: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(stem)], check=True)
     shutil.move(f"{stem}.png", target)
+    shrink(target)
 
 
 def main() -> int:

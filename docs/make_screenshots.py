@@ -28,9 +28,10 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from app.services import accounts  # noqa: E402
 from app.services.demo import DEMO_ACCOUNTS, create_demo_store  # noqa: E402
 from app.ui.application import make_application  # noqa: E402
+from png_shrink import shrink  # noqa: E402
 from screenshot_scenes import (  # noqa: E402
-    CONFIRMED_VILLAGE, DASHBOARD_TOWNSHIP, NOTICE_VILLAGE, TODAY, VILLAGE, detail, editor, main_window,
-    roster_import, ui)  # noqa: E402
+    CONFIRMED_VILLAGE, DASHBOARD_TOWNSHIP, NOTICE_VILLAGE, TODAY, VILLAGE, appraisal, decision, detail, editor,
+    main_window, roster_import, ui, workflow)  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "images"
 HOUSEHOLDS = 3000
@@ -42,6 +43,7 @@ class Demo:
 
     folder: Path
     workspaces: dict[str, accounts.Workspace] = field(default_factory=dict)
+    keep: list[QWidget] = field(default_factory=list)  # parents of dialogs being photographed
 
     def ws(self, user: str) -> accounts.Workspace:
         if user not in self.workspaces:
@@ -56,6 +58,8 @@ class Demo:
         return household_ids(self.ws("loan"), ListQuery(VILLAGE))[index]
 
     def close(self) -> None:
+        for widget in self.keep:
+            widget.close()
         for workspace in self.workspaces.values():
             workspace.close()
 
@@ -84,7 +88,9 @@ SHOTS = [
     Shot("rate-village", lambda d: ui("rating.batch_dialog", "BatchRatingDialog")(d.ws("loan"), VILLAGE, "埔坑村")),
     Shot("rating-breakdown", lambda d: ui("rating.breakdown", "RatingBreakdownDialog")(d.ws("loan"), d.household())),
     Shot("villages-dashboard", lambda d: ui("rating.dashboard", "VillagesDashboard")(d.ws("loan"), *DASHBOARD_TOWNSHIP)),
-    Shot("workflow-window", lambda d: ui("workflow.window", "WorkflowWindow")(d.ws("township"), *NOTICE_VILLAGE, TODAY)),
+    Shot("workflow-window", lambda d: workflow(d, "township", NOTICE_VILLAGE)),
+    Shot("appraisal-dialog", appraisal),
+    Shot("objection-decision", decision),
     Shot("print-certificates", lambda d: ui("documents.request", "DocumentRequestDialog")(d.ws("loan"), "certificates", CONFIRMED_VILLAGE[0])),
     Shot("print-notice-list", lambda d: ui("documents.request", "DocumentRequestDialog")(d.ws("loan"), "notice_list", NOTICE_VILLAGE[0])),
     Shot("certificate-register", lambda d: ui("documents.register", "RegisterDialog")(d.ws("supervisor"), CONFIRMED_VILLAGE[0])),
@@ -105,6 +111,7 @@ def take(app: QApplication, demo: Demo, shot: Shot, path: Path) -> Path:
     widget.show()
     settle(app)
     widget.grab().save(str(path))
+    shrink(path)
     widget.close()
     app.processEvents()
     return path

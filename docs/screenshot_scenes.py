@@ -80,3 +80,36 @@ def detail(demo) -> QWidget:
     widget = ui("detail.view", "RecordDetailDialog")(demo.ws("loan"), record)
     widget.resize(900, 700)
     return widget
+
+
+RATED_VILLAGE = ("445103100207", "旧塘村")  # rated only: waiting for appraisal
+
+
+def workflow(demo, user: str, village: tuple[str, str], row: int = 0) -> QWidget:
+    """The village's 评议与公示 window as ``user``, with row ``row`` selected (its buttons enabled)."""
+    window = ui("workflow.window", "WorkflowWindow")(demo.ws(user), *village, TODAY)
+    wait(window.sig_loaded)
+    window.table.selectRow(row)
+    return window
+
+
+def appraisal(demo) -> QWidget:
+    """The 评议 dialog of a household of a village waiting for appraisal, filled in."""
+    window = workflow(demo, "township", RATED_VILLAGE)
+    window.on_appraise()
+    dialog = window.dialog
+    dialog.adjustment.setText("2")
+    dialog.reason.setPlainText("多年带头修村道、调解邻里纠纷，村评议小组一致同意上调")
+    dialog.appraisers.setText("陈建国、林秀英、黄志明")
+    demo.keep.append(window)  # the dialog's parent must outlive the picture
+    return dialog
+
+
+def decision(demo) -> QWidget:
+    """The 处理异议 dialog (审核员) for the open objection in :data:`NOTICE_VILLAGE`, answer written."""
+    window = workflow(demo, "supervisor", NOTICE_VILLAGE)
+    window.on_decide()
+    dialog = window.dialog
+    dialog.answer.setPlainText("经核对近两年销售单据和银行流水，家庭收入登记无误，维持原评定结果。")
+    demo.keep.append(window)
+    return dialog

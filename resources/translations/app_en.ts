@@ -322,6 +322,10 @@
         <translation>Objection:</translation>
     </message>
     <message>
+        <source>异议内容：</source>
+        <translation>Objection text:</translation>
+    </message>
+    <message>
         <source>结论：</source>
         <translation>Decision:</translation>
     </message>
@@ -1008,7 +1012,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>异议内容：</source>
-        <translation>Objection:</translation>
+        <translation>Objection text:</translation>
     </message>
     <message>
         <source>受理日期：</source>

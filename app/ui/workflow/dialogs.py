@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QRegularExpression
+from PySide6.QtCore import QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget)
@@ -142,8 +142,14 @@ class DecisionDialog(StepDialog):
             name=row.subject_name), parent)
         self.action = action
         self.objection = QComboBox()
-        for case in (o for o in row.objections if o.open):
+        open_cases = [o for o in row.objections if o.open]
+        for case in open_cases:
             self.objection.addItem(self._label(case), case.id)
+        # The whole objection, wrapped: the list shows only its start, and the answer replies to all of it.
+        self.content = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.objection.currentIndexChanged.connect(
+            lambda index: self.content.setText(open_cases[index].text if 0 <= index < len(open_cases) else ""))
+        self.content.setText(open_cases[0].text if open_cases else "")
         self.upheld, self.rejected = QRadioButton(self.tr("异议成立，调整分数")), QRadioButton(self.tr("异议不成立，维持原结果"))
         self.rejected.setChecked(True)
         choice = QButtonGroup(self)
@@ -160,7 +166,8 @@ class DecisionDialog(StepDialog):
         self.answer = QPlainTextEdit(placeholderText=self.tr("给异议人的答复"))
         self.answer.setFixedHeight(80)
         self.on = date_edit(today)
-        for label, widget in ((self.tr("异议："), self.objection), (self.tr("结论："), outcome),
+        for label, widget in ((self.tr("异议："), self.objection), (self.tr("异议内容："), self.content),
+                              (self.tr("结论："), outcome),
                               (self.tr("复核后调整分："), self.adjustment), (self.tr("答复："), self.answer),
                               (self.tr("处理日期："), self.on)):
             self.form.addRow(label, widget)
