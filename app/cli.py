@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from app import __version__
+from app.cli_parser import ChineseArgumentParser
 from app.paths import DATA_DIR_ENV, default_data_dir
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -34,19 +35,22 @@ class CliError(Exception):
         self.code = code
 
 
-class _Parser(argparse.ArgumentParser):
+class _Parser(ChineseArgumentParser):
     def error(self, message: str) -> None:  # one line, not usage + traceback
-        raise CliError(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）", EXIT_USAGE)
+        raise CliError(self.error_line(message), EXIT_USAGE)
 
 
 USER_ENV, PASSWORD_ENV = "CREDIT_VILLAGE_USER", "CREDIT_VILLAGE_PASSWORD"
 
 
-def data_dir_argument(parser: argparse.ArgumentParser, login: bool = True) -> None:
-    parser.add_argument("--data-dir", type=Path, default=None,
+def data_dir_argument(parser: argparse.ArgumentParser, login: bool = True, *, top: bool = False) -> None:
+    """``--data-dir`` (and ``--user``). On a sub-command they default to nothing rather than
+    ``None``, so that ``python -m app --data-dir D info`` keeps the ``D`` given before it."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--data-dir", type=Path, default=default,
                         help=f"数据目录（默认：环境变量 {DATA_DIR_ENV}，否则 {default_data_dir()}）")
     if login:
-        parser.add_argument("--user", default=None,
+        parser.add_argument("--user", default=default,
                             help=f"登录用户名（默认：环境变量 {USER_ENV}）；密码取自环境变量 "
                                  f"{PASSWORD_ENV}，否则在终端提示输入")
 
@@ -58,24 +62,28 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _iso_date(text: str) -> date:
+def iso_date(text: str) -> date:
+    """An argparse type: a ``YYYY-MM-DD`` date, with a Chinese message otherwise."""
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from None
 
 
+_iso_date = iso_date  # the name feature modules imported first
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m app", description="信用村镇外业助手：不带子命令时启动图形界面。")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    data_dir_argument(parser)
+    data_dir_argument(parser, top=True)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（默认中文）")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="SUB-COMMAND")
 
     demo = commands.add_parser("demo", help="生成演示城市的数据（区划、农户、合作社）")
     demo.add_argument("--households", type=_positive_int, default=3000, help="农户数（默认 3000）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子：同一种子生成相同数据")
-    demo.add_argument("--today", type=_iso_date, default=None, help=argparse.SUPPRESS)
+    demo.add_argument("--today", type=iso_date, default=None, help=argparse.SUPPRESS)
     data_dir_argument(demo)
     demo.set_defaults(handler=_cmd_demo)
 
@@ -193,11 +201,18 @@ def _cmd_selftest(args: argparse.Namespace) -> int:
     return run_selftest(args.data_dir)
 
 
+# Commands that may make the data folder; the others need it to exist already.
+_CREATE_DATA_DIR = {None, "demo", "restore", "selftest"}
+
+
 def _start_logging(args: argparse.Namespace) -> None:
     from app.logs import configure_logging
 
+    folder = args.data_dir or default_data_dir()
+    if args.command not in _CREATE_DATA_DIR and not Path(folder).is_dir():
+        return  # a mistyped --data-dir is reported in one line; it must not leave a logs/ folder behind
     try:
-        configure_logging(args.data_dir or default_data_dir())
+        configure_logging(folder)
     except OSError:
         pass  # an unusable data folder is reported by the command itself, in one line
 

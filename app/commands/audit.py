@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from app.security.errors import SecurityError
-from app.cli import EXIT_FAILURE, EXIT_OK, CliError, data_dir_argument, login
+from app.cli import EXIT_FAILURE, EXIT_OK, CliError, data_dir_argument, iso_date, login
 
 
 def register(commands) -> None:
@@ -19,10 +19,15 @@ def register(commands) -> None:
     export.add_argument("--out", type=Path, required=True, help="CSV 文件")
     export.add_argument("--actor", default="", help="只导出该用户的记录")
     export.add_argument("--action", default="", help="只导出该类操作，如 login、permission_denied")
-    export.add_argument("--since", default="", help="起始日期 YYYY-MM-DD")
-    export.add_argument("--until", default="", help="截止日期 YYYY-MM-DD")
+    export.add_argument("--since", type=_day, default="", help="起始日期 YYYY-MM-DD（含）")
+    export.add_argument("--until", type=_day, default="", help="截止日期 YYYY-MM-DD（含）")
     data_dir_argument(export)
     export.set_defaults(handler=_export)
+
+
+def _day(text: str) -> str:
+    """A ``YYYY-MM-DD`` date, checked (a typo would otherwise export nothing without a word)."""
+    return iso_date(text).isoformat()
 
 
 def _verify(args: argparse.Namespace) -> int:

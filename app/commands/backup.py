@@ -21,8 +21,9 @@ def _at_least_one(text: str) -> int:
 
 def register(commands) -> None:
     make = commands.add_parser("backup", help="加密备份数据库（管理员）")
-    make.add_argument("--out", type=Path, default=None,
-                      help="备份文件或文件夹（默认：数据目录 backups/ 中，只保留最近 N 份自动备份）")
+    make.add_argument("--out", default=None,
+                      help="备份文件或文件夹（以 / 结尾的文件夹不存在时新建；默认：数据目录 backups/ 中，"
+                           "只保留最近 N 份自动备份）")
     make.add_argument("--keep", type=_at_least_one, default=10, help="自动备份保留份数（默认 10）")
     data_dir_argument(make)
     make.set_defaults(handler=_backup)
@@ -34,11 +35,13 @@ def register(commands) -> None:
 
 def _backup(args: argparse.Namespace) -> int:
     from app.security.errors import SecurityError
+    from app.security.roles import Permission
     from app.services.backup import backup
 
     ws = login(args)
     try:
-        path = backup(ws, args.out, keep=args.keep)
+        ws.require(Permission.BACKUP, "database")  # before making a folder for it
+        path = backup(ws, _target(args.out), keep=args.keep)
     except SecurityError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
@@ -47,6 +50,15 @@ def _backup(args: argparse.Namespace) -> int:
         ws.close()
     print(f"已备份 → {path}")
     return EXIT_OK
+
+
+def _target(text: str | None) -> Path | None:
+    """``--out``: a file, or a folder; ``DIR/`` names a folder, made if it does not exist yet."""
+    if text is None:
+        return None
+    if text.endswith(("/", os.sep)):
+        Path(text).mkdir(parents=True, exist_ok=True)
+    return Path(text)
 
 
 def _restore(args: argparse.Namespace) -> int:

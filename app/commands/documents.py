@@ -14,7 +14,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from app.cli import EXIT_OK, CliError, data_dir, data_dir_argument, login
+from app.cli import EXIT_OK, CliError, data_dir, data_dir_argument, iso_date, login
 
 
 def register(commands) -> None:
@@ -24,8 +24,8 @@ def register(commands) -> None:
                         help="已知签发设备公钥文件（默认：数据目录中的 keyring.json，同步时更新）")
     parser.add_argument("--revoked", type=Path, default=None,
                         help="已撤销证书编号清单，每行一个（默认：数据目录中的 revoked.txt，本机撤销时更新）")
-    parser.add_argument("--on", type=date.fromisoformat, default=None, help="按此日期核验（默认今天）")
-    parser.add_argument("--data-dir", type=Path, default=None, help="数据目录")
+    parser.add_argument("--on", type=iso_date, default=None, help="按此日期核验（YYYY-MM-DD，默认今天）")
+    data_dir_argument(parser, login=False)
     parser.set_defaults(handler=_verify)
     key = commands.add_parser("signing-key", help="本机证书签名密钥（首次使用时生成，加密保存）")
     actions = key.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -58,6 +58,9 @@ def _verify(args: argparse.Namespace) -> int:
     from app.domain.problems import DomainError
 
     keyring_path = args.keyring or data_dir(args) / "keyring.json"
+    for given in (args.keyring, args.revoked):
+        if given is not None and not given.is_file():
+            raise CliError(f"找不到文件：{given}")
     try:
         keyring = Keyring.load(keyring_path) if keyring_path.exists() else Keyring()
         revoked = _read_revoked(args.revoked or _local_revocations(args))
@@ -96,8 +99,10 @@ def _payloads_of(target: str) -> list[str]:
     if not all(tools):
         raise CliError("核验 PDF 需要 pdftoppm 和 zbarimg（poppler-utils、zbar-tools）；也可直接输入二维码内容")
     with tempfile.TemporaryDirectory() as folder:
-        subprocess.run([tools[0], "-r", "150", "-png", str(path), str(Path(folder) / "page")],
-                       check=True, capture_output=True)
+        rendered = subprocess.run([tools[0], "-r", "150", "-png", str(path), str(Path(folder) / "page")],
+                                  capture_output=True)
+        if rendered.returncode != 0:
+            raise CliError(f"{target} 不是可读的 PDF 文件")
         payloads = []
         for page in sorted(Path(folder).glob("page*.png")):
             scan = subprocess.run([tools[1], "--quiet", "--raw", "-Sbinary", str(page)], capture_output=True)

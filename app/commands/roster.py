@@ -120,7 +120,8 @@ def _import(args: argparse.Namespace) -> int:
         print("只检查（--dry-run），未保存。")
         return EXIT_FAILURE if preview.errors else EXIT_OK
     if not summary.stored:
-        print("有错误，全部未导入：请改正后重新导入，或用 --good-rows 只导入没有错误的行。")
+        print("没有可导入的行（问题见上）：请改正后重新导入。" if args.good_rows else
+              "有错误，全部未导入：请改正后重新导入，或用 --good-rows 只导入没有错误的行。")
         return EXIT_FAILURE
     print(f"已导入：新建 {summary.created} {noun}，更新 {summary.updated} {noun}"
           + (f"，跳过有错误的 {summary.skipped} 行" if summary.skipped else "") + "。")

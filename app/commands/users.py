@@ -15,15 +15,16 @@ def register(commands) -> None:
     data_dir_argument(listing)
     listing.set_defaults(handler=_list)
     add = actions.add_parser("add", help="新建用户；新用户的密码取自环境变量 CREDIT_VILLAGE_NEW_PASSWORD 或终端输入")
-    add.add_argument("username")
-    add.add_argument("--role", required=True, choices=[r.value for r in Role if r is not Role.ADMIN] + ["admin"])
+    add.add_argument("username", help="登录用户名")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role if r is not Role.ADMIN] + ["admin"],
+                     help="角色：" + "，".join(f"{r.value} {role_label(r)}" for r in Role))
     add.add_argument("--name", default="", help="姓名")
     data_dir_argument(add)
     add.set_defaults(handler=_add)
     for action, text in (("reset-password", "为用户设置新密码"), ("deactivate", "停用用户（销毁其密钥副本）"),
                          ("activate", "重新启用用户（随后需重设密码）")):
         parser = actions.add_parser(action, help=text)
-        parser.add_argument("username")
+        parser.add_argument("username", help="用户名")
         data_dir_argument(parser)
         parser.set_defaults(handler=_manage, users_action=action)
     passwd = commands.add_parser("passwd", help="修改自己的密码（新密码取自 CREDIT_VILLAGE_NEW_PASSWORD 或终端输入）")
@@ -66,12 +67,13 @@ def _run(args: argparse.Namespace, action) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from app.services.accounts import list_users
+    from app.services.user_admin import user_rows
 
     def show(ws) -> None:
-        for actor in list_users(ws):
-            demo = "（演示）" if actor.is_demo else ""
-            print(f"{actor.username:<16} {role_label(actor.role):<8} {actor.display_name}{demo}")
+        for row in user_rows(ws):
+            demo = "（演示）" if row.is_demo else ""
+            state = ("可登录" if row.can_log_in else "已启用，需重置密码") if row.active else "已停用"
+            print(f"{row.username:<16} {role_label(row.role):<8} {state:<10} {row.display_name}{demo}")
 
     return _run(args, show)
 
@@ -93,7 +95,9 @@ def _manage(args: argparse.Namespace) -> int:
         code = _run(args, lambda ws: reset_password(ws, args.username, secret))
     else:
         code = _run(args, lambda ws: set_active(ws, args.username, args.users_action == "activate"))
-    print(f"已完成：{args.users_action} {args.username}")
+    print({"reset-password": f"已为 {args.username} 设置新密码",
+           "deactivate": f"已停用 {args.username}",
+           "activate": f"已启用 {args.username}；请为其重置密码（users reset-password）后再登录"}[args.users_action])
     return code
 
 

@@ -19,6 +19,8 @@ from app.security.roles import Permission
 from app.services import audit, records
 from app.services.accounts import Workspace
 from app.services.divisions import code_range
+from app.services.rating_rows import NO_DIVISION
+from app.store.models import Division
 from app.survey.definition import load_form
 from app.survey.form_model import FormDefinition, RepeatGroup
 
@@ -53,6 +55,8 @@ def export_roster(ws: Workspace, path: Path, *, record_type: str = "household",
     if bounds is not None:
         where.append(model.village_code.between(*bounds))
     with ws.db.session() as session:
+        if division is not None and session.get(Division, division) is None:
+            raise ExportError(Problem("division", "export.no_division", NO_DIVISION, {"division": division}))
         total = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
         rows = session.execute(select(model.id, model.data).where(*where).order_by(
             model.village_code, getattr(model, _ORDER[record_type]), model.id)

@@ -2,15 +2,15 @@
 
     python -m sync.platform serve --db sqlite:///platform.db --host 127.0.0.1 --port 8443 \\
         [--certfile server.pem --keyfile server.key] [--validation-workers N] [--enable-echo]
-    python -m sync.platform admin --db URL create-user li --name 李信贷 --role loan_officer
-    python -m sync.platform admin --db URL issue-code li [--hours 24]
-    python -m sync.platform admin --db URL assign li 445122101000 445122102201
-    python -m sync.platform admin --db URL load-divisions resources/divisions/demo-city.yaml
-    python -m sync.platform admin --db URL publish-scheme forms/schemes/household-default.yaml
-    python -m sync.platform admin --db URL load-blacklist entries.csv
-    python -m sync.platform admin --db URL load-conduct-events events.json
-    python -m sync.platform admin --db URL revoke-device DEVICE_ID [--reason TEXT]
-    python -m sync.platform admin --db URL revoke-certificate NUMBER --reason TEXT
+    python -m sync.platform admin create-user --db URL li --name 李信贷 --role loan_officer
+    python -m sync.platform admin issue-code --db URL li [--hours 24]
+    python -m sync.platform admin assign --db URL li 445122101000 445122102201
+    python -m sync.platform admin load-divisions --db URL resources/divisions/demo-city.yaml
+    python -m sync.platform admin publish-scheme --db URL forms/schemes/household-default.yaml
+    python -m sync.platform admin load-blacklist --db URL entries.csv
+    python -m sync.platform admin load-conduct-events --db URL events.json
+    python -m sync.platform admin revoke-device --db URL DEVICE_ID [--reason TEXT]
+    python -m sync.platform admin revoke-certificate --db URL NUMBER --reason TEXT
     python -m sync.platform openapi [--output docs/openapi.json]
 """
 from __future__ import annotations
@@ -21,26 +21,33 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
+from app.cli_parser import ChineseArgumentParser
 from sync.platform import admin
 from sync.platform.db import PlatformDB
 
 DEFAULT_DB = "sqlite:///platform.db"
 
 
+DB_HELP = f"平台数据库的 SQLAlchemy URL（SQLite 或 PostgreSQL；默认 {DEFAULT_DB}）"
+ARG_HELP = {"username": "平台用户名", "codes": "一个或多个 12 位区划代码（乡镇或村），整体替换原有辖区",
+            "file": "文件", "device_id": "设备 ID（注册时打印）", "number": "证书编号"}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m sync.platform", description="信用村镇数据交换平台（参考实现）")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = ChineseArgumentParser(prog="python -m sync.platform", description="信用村镇数据交换平台（参考实现）")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="SUB-COMMAND")
     serve = commands.add_parser("serve", help="启动平台服务")
-    serve.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy URL（SQLite 或 PostgreSQL）")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8443)
-    serve.add_argument("--certfile", type=Path)
-    serve.add_argument("--keyfile", type=Path)
+    serve.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8443, help="端口（默认 8443）")
+    serve.add_argument("--certfile", type=Path, help="HTTPS 服务器证书（PEM）；不给则用 HTTP，仅限本机试验")
+    serve.add_argument("--keyfile", type=Path, help="HTTPS 服务器私钥（PEM）")
     serve.add_argument("--enable-echo", action="store_true", help="仅用于基准测试")
     serve.add_argument("--validation-workers", type=int, default=0, help="校验上传记录的工作进程数（0：不另开进程）")
     openapi = commands.add_parser("openapi", help="输出 OpenAPI 文档")
-    openapi.add_argument("--output", type=Path)
-    tools = commands.add_parser("admin", help="管理操作").add_subparsers(dest="action", required=True)
+    openapi.add_argument("--output", type=Path, help="写入此文件（默认输出到屏幕）")
+    tools = commands.add_parser("admin", help="管理操作").add_subparsers(dest="action", required=True,
+                                                                      metavar="ACTION")
     _admin_parsers(tools)
     return parser
 
@@ -48,23 +55,26 @@ def build_parser() -> argparse.ArgumentParser:
 def _admin_parsers(tools) -> None:
     def add(name: str, *args: str, help: str) -> argparse.ArgumentParser:
         sub = tools.add_parser(name, help=help)
-        sub.add_argument("--db", default=DEFAULT_DB)
+        sub.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
         sub.add_argument("--by", default="admin", help="管理员姓名（写入审计日志）")
         for arg in args:
-            sub.add_argument(arg, nargs="+" if arg == "codes" else None, type=Path if arg == "file" else str)
+            sub.add_argument(arg, nargs="+" if arg == "codes" else None, type=Path if arg == "file" else str,
+                             help=ARG_HELP[arg])
         return sub
 
     user = add("create-user", "username", help="新建用户")
-    user.add_argument("--name", default="")
-    user.add_argument("--role", default="loan_officer", choices=admin.ROLES)
-    add("issue-code", "username", help="签发一次性设备登记码").add_argument("--hours", type=float, default=24)
+    user.add_argument("--name", default="", help="姓名")
+    user.add_argument("--role", default="loan_officer", choices=admin.ROLES,
+                      help="角色：loan_officer 信贷员（默认），township_officer 乡镇工作人员，supervisor 审核员")
+    add("issue-code", "username", help="签发一次性设备登记码").add_argument(
+        "--hours", type=float, default=24, help="有效小时数（默认 24）")
     add("assign", "username", "codes", help="分配乡镇或村")
     add("load-divisions", "file", help="载入区划清单（YAML）")
     add("publish-scheme", "file", help="发布评分方案（YAML）")
     add("load-blacklist", "file", help="载入失信名单（CSV 或 JSON）")
     add("load-conduct-events", "file", help="载入表彰与处罚记录（CSV 或 JSON）")
-    add("revoke-device", "device_id", help="注销设备").add_argument("--reason", default="")
-    add("revoke-certificate", "number", help="撤销证书").add_argument("--reason", required=True)
+    add("revoke-device", "device_id", help="注销设备").add_argument("--reason", default="", help="注销原因")
+    add("revoke-certificate", "number", help="撤销证书").add_argument("--reason", required=True, help="撤销原因")
 
 
 def run_admin(args: argparse.Namespace) -> str:
