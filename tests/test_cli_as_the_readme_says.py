@@ -148,3 +148,31 @@ def test_a_mistyped_data_dir_is_not_created(tmp_path: Path):
     result = run("app", "info", "--data-dir", str(typo), env=ADMIN)
     assert result.returncode == 1 and "尚未初始化" in one_line(result)
     assert not typo.exists()
+
+
+def test_workflow_status_shows_no_score_for_a_household_without_consent(demo_dir: Path):
+    from app.services import workflow as wf
+    from tests.conftest import login
+
+    ws = login(demo_dir, "loan")
+    try:
+        village = next(code for code in _villages_in_workflow(ws)
+                       if any(row.stage == wf.Stage.NOT_RATED for row in wf.village_overview(ws, code, DEMO_TODAY)))
+    finally:
+        ws.close()
+    result = run("app", "workflow", "status", "--village", village, "--on", DEMO_TODAY.isoformat(),
+                 "--data-dir", str(demo_dir), env={"CREDIT_VILLAGE_USER": "loan", "CREDIT_VILLAGE_PASSWORD": "demo-loan-2026"})
+    assert result.returncode == 0, result.stderr
+    unrated = [line for line in result.stdout.splitlines() if "未评级" in line]
+    assert unrated and all("初评 -  最终 - -" in line for line in unrated), result.stdout
+
+
+def _villages_in_workflow(ws) -> list[str]:
+    """Villages with a stored rating without a grade (a household without consent)."""
+    from sqlalchemy import select
+
+    from app.store.models import Household, Rating
+
+    with ws.db.session() as session:
+        return sorted(set(session.scalars(select(Household.village_code).join(
+            Rating, Rating.subject_id == Household.id).where(Rating.grade.is_(None)))))

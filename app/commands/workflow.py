@@ -150,7 +150,9 @@ def _status(args: argparse.Namespace) -> int:
     for row in rows:
         due = f"，答复期限 {row.next_answer_due}" if row.next_answer_due else ""
         late = "（已超期）" if row.overdue(today) else ""
-        print(f"{row.subject_id}  {row.subject_name}  初评 {row.computed_score}  最终 {row.final_score} "
+        rated = row.stage != wf.Stage.NOT_RATED  # no consent: no score to show (not 0.00)
+        computed, final = (row.computed_score, row.final_score) if rated else ("-", "-")
+        print(f"{row.subject_id}  {row.subject_name}  初评 {computed}  最终 {final} "
               f"{row.final_grade or '-'}  {wf.STAGE_LABELS[row.stage]}  未处理异议 {row.open_objections}{due}{late}")
         for case in (o for o in row.objections if o.open):  # the ids ``decide`` needs
             print(f"    异议 {case.id}：{case.received_on} 受理，{case.answer_due} 前答复")
