@@ -176,3 +176,17 @@ def _villages_in_workflow(ws) -> list[str]:
     with ws.db.session() as session:
         return sorted(set(session.scalars(select(Household.village_code).join(
             Rating, Rating.subject_id == Household.id).where(Rating.grade.is_(None)))))
+
+
+def test_an_error_list_into_a_missing_folder_is_refused_before_the_import(city: Path, tmp_path: Path):
+    roster = tmp_path / "花名册.xlsx"
+    roster.write_bytes(b"")  # never read: the --errors folder is checked first
+    result = run("app", "import", "households", str(roster), "--errors", str(tmp_path / "无此文件夹" / "问题.xlsx"),
+                 "--data-dir", str(city), env={"CREDIT_VILLAGE_USER": "loan", "CREDIT_VILLAGE_PASSWORD": "demo-loan-2026"})
+    assert result.returncode == 1 and one_line(result).startswith("找不到文件夹：")
+
+
+def test_enrol_with_an_address_that_is_no_url_is_one_chinese_line(city: Path):
+    result = run("app", "enrol", "--url", "platform.example.cn", "--code", "ABCD-EFGH-JKLM", "--data-dir", str(city),
+                 env={"CREDIT_VILLAGE_USER": "loan", "CREDIT_VILLAGE_PASSWORD": "demo-loan-2026"})
+    assert result.returncode == 2 and one_line(result) == "平台地址应以 https:// 开头：platform.example.cn"

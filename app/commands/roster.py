@@ -103,6 +103,8 @@ def _import(args: argparse.Namespace) -> int:
     from app.services.roster import commit_import, preview_import
 
     form, path = kind_and_path(args.file, args.form, None, f"import {_KINDS} FILE.xlsx [--dry-run]")
+    if args.errors is not None and not args.errors.parent.is_dir():  # say so before a long check
+        raise CliError(f"找不到文件夹：{args.errors.parent}")
     ws = login(args)
     try:
         preview = preview_import(ws, path, form_id=form, progress=_progress)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import EXIT_FAILURE, EXIT_OK, CliError, data_dir_argument, login
+from app.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliError, data_dir_argument, login
 
 
 def register(commands) -> None:
@@ -60,6 +60,8 @@ def _run(args: argparse.Namespace, action):
 def _enrol(args: argparse.Namespace) -> int:
     from sync.engine.service import enrol
 
+    if not args.url.startswith(("https://", "http://")):
+        raise CliError(f"平台地址应以 https:// 开头：{args.url}", EXIT_USAGE)
     status = _run(args, lambda ws: enrol(ws, args.url, args.code, device_name=args.device_name,
                                          ca_bundle=args.ca_bundle))
     print(f"已注册：平台 {status.platform_url}，用户 {status.username}，设备 {status.device_id}")
