@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from app import __version__
-from app.cli_parser import ChineseArgumentParser
+from app.chinese_argparse import ChineseArgumentParser
 from app.paths import DATA_DIR_ENV, default_data_dir
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -18,6 +18,7 @@ from app.services import audit
 from app.services import workflow_checks as check
 from app.services import workflow_errors as E
 from app.services.accounts import Workspace
+from app.services.rating_outbox import queue_confirmed
 from app.services.workflow_errors import WorkflowError
 from app.services.workflow_read import (ConfirmedRating, OverviewRow, confirmed_rating, confirmed_ratings,
                                         latest_rating_id, stage, subject_overview, village_overview)
@@ -110,6 +111,7 @@ def confirm(ws: Workspace, rating_id: str, on: date) -> ConfirmedRating:
         head, state = check.current(session, rating_id)
         check.confirmable(state, on)
         step = add_step(session, head, "confirmed", on, ws.actor.username)
+        queue_confirmed(session, [(head, state)], on, ws.actor.username)
         audit.record(session, ws.actor.username, "workflow_confirmed", "rating", head.id,
                      {"step_id": step.id, "on": on.isoformat(), "grade": state.grade})
     found = confirmed_rating(ws, head.subject_id, on)

@@ -13,6 +13,7 @@ from app.services import audit
 from app.services import workflow_checks as check
 from app.services import workflow_errors as E
 from app.services.accounts import Workspace
+from app.services.rating_outbox import queue_confirmed
 from app.services.workflow_state import Stage
 from app.services.workflow_store import add_step, results_of
 
@@ -83,11 +84,12 @@ def confirm_village(ws: Workspace, village_code: str, on: date) -> int:
         open_count = sum(len(state.open_objections) for _head, state, stage in stages if stage is Stage.OBJECTION)
         if open_count:
             raise E.refuse("open_objections", E.OPEN_OBJECTIONS, count=open_count)
-        ready = [head for head, _state, stage in stages if stage is Stage.NOTICE_ENDED]
+        ready = [(head, state) for head, state, stage in stages if stage is Stage.NOTICE_ENDED]
         if not ready:
             raise E.refuse("nothing_to_confirm", E.NOTHING_TO_CONFIRM, village=village_code)
-        for head in ready:
+        for head, _state in ready:
             add_step(session, head, "confirmed", on, ws.actor.username)
+        queue_confirmed(session, ready, on, ws.actor.username)
         audit.record(session, ws.actor.username, "workflow_confirmed_village", "division", village_code,
                      {"ratings": len(ready), "on": on.isoformat()})
         return len(ready)

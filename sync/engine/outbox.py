@@ -13,9 +13,10 @@ import uuid
 from datetime import datetime
 from typing import Iterable
 
-from sqlalchemy import insert, select
+from sqlalchemy import DateTime, delete, insert, literal, select, update
 from sqlalchemy.orm import Session, load_only
 
+from app.services.record_rows import MODELS
 from app.store.models import AuditEntry, OutboxEntry, ReviewItem, SyncState
 from sync.protocol import Mutation, MutationResult
 
@@ -109,3 +110,28 @@ def _audit_mutation(device_id: str, row: AuditEntry, now: datetime) -> dict:
                 "target_id": row.target_id, "details": row.details or {}, "hash": row.hash}
     return {"record_type": "audit_entry", "record_id": record_id, "op": "insert", "base_revision": 0,
             "fields": document, "created_at": now, "state": PENDING}
+
+
+def queue_unsent_records(session: Session, now: datetime) -> int:
+    """Queue an insert for every live household and cooperative whose insert was never queued.
+
+    Records saved through the record service are queued as they are saved; only the demo
+    generator writes without the outbox (100,000 households in ~35 s). Called at a first
+    enrolment (nothing has been sent yet), so the platform gets everything the laptop holds
+    and later edits of those records are not refused as edits of records it never had. Edits
+    and deletes queued for such a record are folded in: its insert carries the current
+    document as revision 1 (the platform's first revision), a tombstone is not sent at all.
+    """
+    inserted = select(OutboxEntry.record_id).where(OutboxEntry.op == "insert").scalar_subquery()
+    count = 0
+    for kind, model in MODELS.items():  # in SQL: a demo city of 100,000 never passes through Python
+        unsent = select(model.id).where(model.id.not_in(inserted)).scalar_subquery()
+        session.execute(delete(OutboxEntry).where(OutboxEntry.record_type == kind, OutboxEntry.record_id.in_(unsent),
+                                                  OutboxEntry.state == PENDING))
+        session.execute(update(model).where(model.id.not_in(inserted)).values(revision=1))
+        rows = select(literal(kind), model.id, literal("insert"), literal(0), model.data,
+                      literal(now, DateTime()), literal(PENDING)).where(model.deleted.is_(False),
+                                                                        model.id.not_in(inserted))
+        count += session.execute(insert(OutboxEntry).from_select(
+            ["record_type", "record_id", "op", "base_revision", "fields", "created_at", "state"], rows)).rowcount
+    return count

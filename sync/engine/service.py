@@ -19,7 +19,7 @@ from app.services import audit
 from app.services.accounts import Workspace
 from app.store.models import SyncState, utcnow
 from sync.client import PlatformClient
-from sync.engine.outbox import queue_audit_entries
+from sync.engine.outbox import queue_audit_entries, queue_unsent_records
 from sync.engine.pull import Progress, PullSummary, pull_all
 from sync.engine.push import PushSummary, push_pending
 from sync.engine.retry import RetryPolicy
@@ -63,7 +63,10 @@ def enrol(ws: Workspace, url: str, code: str, *, device_name: str | None = None,
     finally:
         client.close()
     with ws.db.session() as session:
-        state = load_state(session) or SyncState(id=STATE_ID)
+        state = load_state(session)
+        if state is None:  # first enrolment: what the laptop already holds goes to the platform
+            state = SyncState(id=STATE_ID)
+            queue_unsent_records(session, utcnow())
         state.platform_url, state.ca_bundle = client.base_url, str(ca_bundle or "")
         state.device_id, state.device_name, state.username = str(answer.device_id), name, answer.username
         state.token = answer.token

@@ -21,7 +21,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from app.cli_parser import ChineseArgumentParser
+from app.chinese_argparse import ChineseArgumentParser
 from sync.platform import admin
 from sync.platform.db import PlatformDB
 
