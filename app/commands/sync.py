@@ -73,7 +73,7 @@ def _sync(args: argparse.Namespace) -> int:
 
     report = _run(args, lambda ws: sync_now(ws, url=args.url))
     push, pull = report.push, report.pull
-    print(f"已上传 {push.sent} 条：成功 {push.count('applied')}，重复（平台已有）{push.count('duplicate')}，"
+    print(f"已上传 {push.sent} 条（记录 {push.sent - push.audit_lines} 条，审计日志 {push.audit_lines} 条）：成功 {push.count('applied')}，重复（平台已有）{push.count('duplicate')}，"
           f"被拒绝 {push.count('rejected')}，冲突 {push.count('conflict')}；已下载 {pull.received} 条；"
           f"待处理冲突 {report.reviews} 条")
     for warning in report.warnings:

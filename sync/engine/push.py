@@ -26,6 +26,7 @@ class PushSummary:
     counts: dict[str, int] = field(default_factory=dict)
     batches: int = 0
     warnings: list[str] = field(default_factory=list)
+    audit_lines: int = 0  # of those sent, audit-trail lines (the rest are records and ratings)
 
     def count(self, status: str) -> int:
         return self.counts.get(status, 0)
@@ -44,6 +45,7 @@ def push_pending(db: Database, client: PlatformClient, *, batch_size: int = MAX_
         with db.session() as session:
             entries = pending_batch(session, batch_size)
             mutations = [to_wire(entry) for entry in entries]
+            audit_lines = sum(1 for entry in entries if entry.record_type == "audit_entry")
             ids = [entry.mutation_id for entry in entries]
             sent = set(ids)
         if not mutations:
@@ -55,6 +57,7 @@ def push_pending(db: Database, client: PlatformClient, *, batch_size: int = MAX_
             for status, n in answered.items():
                 summary.counts[status] = summary.counts.get(status, 0) + n
         summary.batches += 1
+        summary.audit_lines += audit_lines
         if progress:
             progress("push", summary.sent)
         if not any(r.mutation_id in sent for r in answer.results):

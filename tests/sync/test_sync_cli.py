@@ -42,6 +42,7 @@ def test_enrol_then_sync_pushes_pulls_and_reports_the_counts(cli, platform, caps
     assert cli("sync") == 0
     out = capsys.readouterr().out
     assert "已上传" in out and "成功" in out and "已下载" in out
+    assert "（记录 1 条，审计日志" in out  # the household; the audit lines are counted apart
     assert platform_copies(platform, household["id"]) == 1
     assert cli("sync", "status") == 0
     status = capsys.readouterr().out
