@@ -69,3 +69,33 @@ def test_a_viewer_gets_the_detail_view_and_no_editing_menu(app, qtbot, viewer):
     qtbot.waitUntil(lambda: bool(_top(RecordDetailDialog)), timeout=10_000)
     wait_for_tasks()
     _top(RecordDetailDialog)[0].close()
+
+
+def _select_division(window: MainWindow, level_digits: str) -> str:
+    """Select the first division in the tree whose code ends as ``level_digits`` says; its code."""
+    from app.ui.divisions.tree import CODE_ROLE
+
+    model = window.tree.model()
+    pending = [model.index(row, 0) for row in range(model.rowCount())]
+    while pending:
+        index = pending.pop(0)
+        code = index.data(CODE_ROLE) or ""
+        if code and (code.endswith("000") if level_digits == "township" else not code.endswith("000")):
+            window.tree.setCurrentIndex(index)
+            return code
+        pending += [model.index(row, 0, index) for row in range(model.rowCount(index))]
+    raise AssertionError(level_digits)
+
+
+@pytest.mark.parametrize("level", ["village", "township"])
+def test_a_new_household_starts_in_the_village_chosen_in_the_tree(app, qtbot, demo_ws, level):
+    window = _window(qtbot, demo_ws)
+    code = _select_division(window, level)
+    _action(window, "新建农户").trigger()
+    qtbot.waitUntil(lambda: bool(_top(RecordEditor)), timeout=10_000)
+    editor = _top(RecordEditor)[0]
+    expected = code if level == "village" else None  # a township names no one village
+    assert (editor.view.inputs["village_code"].value() or None) == expected
+    wait_for_tasks()
+    editor.writer._retired = True  # leave no draft in the shared demo store
+    editor.close()

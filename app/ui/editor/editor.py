@@ -46,7 +46,8 @@ class RecordEditor(CheckingMixin, QDialog):
 
     def __init__(self, ws: Workspace, form: FormDefinition, document: dict[str, Any] | None = None,
                  revision: int | None = None, *, draft_id: str | None = None,
-                 draft_data: dict[str, Any] | None = None, today: date | None = None, parent=None):
+                 draft_data: dict[str, Any] | None = None, initial: dict[str, Any] | None = None,
+                 today: date | None = None, parent=None):
         super().__init__(parent)
         self.ws, self.form, self.today = ws, form, today or date.today()
         self.original = dict(document or {})
@@ -61,7 +62,8 @@ class RecordEditor(CheckingMixin, QDialog):
         self.view = FormView(form, self.may_edit, self)
         self.nav = SectionNav(form, self)
         self._build()
-        self.view.set_answers(self.original)
+        # ``initial``: answers a new record starts with (the village chosen in the main window)
+        self.view.set_answers({**(initial or {}), **self.original} if not self.record_id else self.original)
         if draft_data is not None:
             self.revision = draft_data.get("_base_revision", revision)
             self.view.set_answers(draft_data)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from app.domain.divisions import is_division_code, level_of
 from app.security.roles import Permission
 from app.services.drafts import EDIT_PERMISSIONS, DraftInfo, list_drafts
 from app.ui.workers import run_task
@@ -57,7 +58,15 @@ def edit_record(window: "MainWindow", record_type: str, record_id: str | None,
         editor.sig_saved.connect(lambda result: _on_saved(window, result))
 
     open_editor(window, window.ws, record_type, record_id, draft=draft, on_open=opened,
-                on_error=window.on_failure)
+                on_error=window.on_failure, initial=None if record_id else new_record_answers(window))
+
+
+def new_record_answers(window: "MainWindow") -> dict[str, str]:
+    """A new record starts in the village chosen in the division tree (if a village is)."""
+    from app.ui.rating.hooks import selected_division
+
+    code, _name = selected_division(window)
+    return {"village_code": code} if code and is_division_code(code) and level_of(code) == "village" else {}
 
 
 def _on_saved(window: "MainWindow", result) -> None:

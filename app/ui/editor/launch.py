@@ -40,7 +40,7 @@ def read_input(ws: Workspace, record_type: str, record_id: str | None = None,
 
 
 def build_editor(ws: Workspace, given: EditorInput, *, recover: bool = True, today: date | None = None,
-                 parent: QWidget | None = None) -> RecordEditor:
+                 parent: QWidget | None = None, initial: dict[str, Any] | None = None) -> RecordEditor:
     """The editor for ``given``: the draft's answers when ``recover``, else the stored record."""
     draft = given.draft if recover else None
     if draft is not None:
@@ -50,7 +50,8 @@ def build_editor(ws: Workspace, given: EditorInput, *, recover: bool = True, tod
     else:
         form = load_form(given.record_type)
     editor = RecordEditor(ws, form, given.document, given.revision, today=today, parent=parent,
-                          draft_id=draft.id if draft else None, draft_data=draft.data if draft else None)
+                          draft_id=draft.id if draft else None, draft_data=draft.data if draft else None,
+                          initial=initial)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return editor
 
@@ -70,13 +71,15 @@ def ask_recover(parent: QWidget | None, draft: DraftInfo) -> bool:
 def open_editor(parent: QWidget, ws: Workspace, record_type: str, record_id: str | None = None, *,
                 draft: DraftInfo | None = None, on_open: Callable[[RecordEditor], None] | None = None,
                 on_error: Callable[[Exception], None] | None = None,
-                ask: Callable[[QWidget | None, DraftInfo], bool] = ask_recover) -> None:
-    """Load in the pool, offer a draft back, then show the editor (``on_open(editor)``)."""
+                ask: Callable[[QWidget | None, DraftInfo], bool] = ask_recover,
+                initial: dict[str, Any] | None = None) -> None:
+    """Load in the pool, offer a draft back, then show the editor (``on_open(editor)``);
+    ``initial``: the answers a new record starts with."""
     def show(given: EditorInput) -> None:
         recover = given.draft is not None and (draft is not None or ask(parent, given.draft))
         if given.draft is not None and not recover:
             discard_draft(ws, given.draft.id)
-        editor = build_editor(ws, given, recover=recover, parent=parent)
+        editor = build_editor(ws, given, recover=recover, parent=parent, initial=initial)
         editor.setWindowFlag(Qt.WindowType.Window, True)
         editor.show()
         if on_open is not None:
