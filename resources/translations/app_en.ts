@@ -1084,6 +1084,10 @@ This view has been recorded in the audit trail.</translation>
         <translation>Under the Credit Reporting Regulation, negative information is kept {years} years from the end of the event. Misconduct and administrative penalty records {years} years old are deleted from the files and from the platform at the next sync; the audit trail records only the counts.</translation>
     </message>
     <message>
+        <source>平台下发的失信名单和处罚记录（失信名单自移出名单之日起算）只删除本机副本，以后同步也不会再下载。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
@@ -1096,12 +1100,23 @@ This view has been recorded in the audit trail.</translation>
         <translation>As of {on}: {households} household misconduct records and {cooperatives} cooperative penalty records, in {records} files.</translation>
     </message>
     <message>
+        <source>平台下发的失信名单 {blacklist} 条、处罚记录 {conduct} 条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>没有已满 {years} 年的负面信息，无需清理。</source>
         <translation>No negative records are {years} years old; nothing to purge.</translation>
     </message>
     <message>
         <source>正在清理…</source>
         <translation>Purging…</translation>
+    </message>
+</context>
+<context>
+    <name>RatingBreakdown</name>
+    <message>
+        <source>{title}（第 {version} 版）</source>
+        <translation>{title} (version {version})</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2551,17 @@ This view has been recorded in the audit trail.</translation>
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>平台失信名单记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台处罚记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>documents</name>
     <message>
         <source>签名密钥必须设置口令</source>
@@ -2562,12 +2588,16 @@ This view has been recorded in the audit trail.</translation>
         <translation>The certificate year must be 4 digits, got {value}</translation>
     </message>
     <message>
+        <source>证书编号段应在 0 到 {max} 之间，收到 {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>证书序号应在 1 到 {max} 之间，收到 {value}</source>
         <translation>The certificate serial must be between 1 and {max}, got {value}</translation>
     </message>
     <message>
-        <source>证书编号“{value}”格式不对，应为“县级代码-年份-序号”，如 445122-2026-000123</source>
-        <translation>Certificate number “{value}” is malformed; it should be “county code-year-serial”, e.g. 445122-2026-000123</translation>
+        <source>证书编号“{value}”格式不对，应为“县级代码-年份-编号段-序号”，如 445122-2026-001-000123</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>无法读取证书模板 {file}：{reason}</source>
@@ -4367,6 +4397,14 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>{count} items were also changed on the platform; the platform&apos;s values were kept, please review</translation>
     </message>
     <message>
+        <source>证书编号 {number} 在平台上已属于另一张证书，本证书未被接收，平台上的那张证书未受影响（编号重复多因未注册的电脑各自编号）；请联系平台管理员处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平台的证书编号段已全部分配（最多 {limit} 个），无法再注册新设备；请联系平台管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>同步位置无效，请从头重新下载</source>
         <translation>Invalid sync position; please download again from the start</translation>
     </message>
@@ -4417,6 +4455,26 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <message>
         <source>无法确定问卷版本：{fault}</source>
         <translation>Cannot determine the questionnaire version: {fault}</translation>
+    </message>
+    <message>
+        <source>已清理截至 {on} 已满五年的负面信息：失信名单 {blacklist} 条，处罚记录 {conduct} 条（各笔记本下次同步时删除其副本）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>截至 {on} 已满五年、将清理的负面信息：失信名单 {blacklist} 条，处罚记录 {conduct} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type}  {kind}  {subject}  终止于 {ended}  {reference}  {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失信名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处罚记录</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ def test_the_breakdown_shows_the_latest_rating_and_every_indicator_with_its_reas
     assert (shown["score"], shown["base"], shown["bonus"], shown["penalty"]) == (
         result["score"], result["base"], result["bonus"], result["penalty"])
     assert shown["grade"] == result["grade"] and shown["credit_line"] == f"{result['credit_line']} 元"
-    assert shown["scheme"] == "household-default@1"
+    assert shown["scheme"] == "农户信用等级评价默认方案（第 1 版）"  # the title, not the reference
     assert _column(dialog, 3) == [item["reason"] for item in result["items"]]
     assert [p.split(" / ")[0] for p in _column(dialog, 2)] == [item["points"] for item in result["items"]]
     assert {"基础", "加分", "扣分"} >= set(_column(dialog, 0)) and "基础" in _column(dialog, 0)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QGridLayout
 
 from app.services.accounts import Workspace
 from app.ui.accounts.dialogs import problem_text
-from app.ui.rating.breakdown_model import IndicatorTableModel, StoredRating, load_ratings
+from app.ui.rating.breakdown_model import IndicatorTableModel, StoredRating, load_ratings, scheme_title
 from app.ui.workers import run_task
 
 _FIELDS = ("score", "grade", "base", "credit", "bonus", "credit_line", "penalty", "vetoes", "complete", "scheme")
@@ -85,7 +85,7 @@ class RatingBreakdownDialog(QDialog):
         self.history.clear()
         for rating in ratings:
             self.history.addItem(self.tr("{date}　{scheme}　评分人 {user}").format(
-                date=rating.rated_on.isoformat(), scheme=rating.scheme_ref, user=rating.rated_by))
+                date=rating.rated_on.isoformat(), scheme=scheme_title(rating.scheme_ref), user=rating.rated_by))
         self.history.blockSignals(False)
         self.history.setEnabled(len(ratings) > 1)
         if ratings:
@@ -122,7 +122,7 @@ class RatingBreakdownDialog(QDialog):
             "credit_line": self.tr("{amount} 元").format(amount=result.get("credit_line", "0.00")),
             "vetoes": "、".join(result.get("vetoes") or []) or self.tr("无"),
             "complete": yes if result.get("complete") else self.tr("否，缺少：{fields}").format(fields="、".join(missing)),
-            "scheme": scheme_ref,
+            "scheme": scheme_title(scheme_ref),
         }
         for name, text in texts.items():
             self.values[name].setText(str(text))

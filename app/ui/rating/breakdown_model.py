@@ -8,12 +8,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from app.rating.scheme import SchemeError, find_scheme
 from app.services.accounts import Workspace
 from app.services.ratings import latest_ratings
 
 HISTORY = 10  # ratings offered in the view, newest first
+
+
+def scheme_title(ref: str) -> str:
+    """``"household-default@1"`` as a person reads it: the scheme's title and version."""
+    scheme_id, _at, version = ref.partition("@")
+    try:
+        title = find_scheme(scheme_id, int(version) if version.isdigit() else None).title
+    except SchemeError:
+        return ref  # a scheme this installation does not have: its reference is all there is
+    return QCoreApplication.translate("RatingBreakdown", "{title}（第 {version} 版）").format(
+        title=title, version=version or "?")
 
 
 @dataclass(frozen=True)

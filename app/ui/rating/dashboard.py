@@ -16,6 +16,7 @@ from app.rating.fmt import percent
 from app.services.accounts import Workspace
 from app.services.villages import DivisionReport, village_report
 from app.ui.accounts.dialogs import problem_text, translate_message
+from app.ui.rating.breakdown_model import scheme_title
 from app.ui.rating.charts import coverage_chart, grade_chart
 from app.ui.rating.village_table import MET, FAILED, VillageTableModel
 from app.ui.workers import run_task
@@ -121,7 +122,7 @@ class VillagesDashboard(QDialog):
         npl = percent(Decimal(overdue) / Decimal(balance)) if balance else "—"
         text = self.tr("截至 {day}（评分方案 {scheme}）：{n} 个村，达到信用村标准 {met} 个；"
                        "不良贷款率 {npl}（上限 {limit}）。").format(
-            day=report.on.isoformat(), scheme=report.scheme_ref, n=len(villages), met=met, npl=npl,
+            day=report.on.isoformat(), scheme=scheme_title(report.scheme_ref), n=len(villages), met=met, npl=npl,
             limit=percent(report.criteria["village_npl_ratio_max"]))
         if report.townships:
             towns = sum(t.evaluation.is_credit_township for t in report.townships)
