@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.cli import (EXIT_FAILURE, EXIT_OK, EXIT_USAGE, USER_ENV, CliError, _iso_date, data_dir,
                      data_dir_argument, login, password)
+from app.domain.problems import QT_TRANSLATE_NOOP
 
 
 def register(commands) -> None:
@@ -81,4 +82,6 @@ def _purge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_LIST_NAMES = {"household.penalties": "农户不良行为记录", "cooperative.penalties": "合作社行政处罚记录"}
+_LIST_NAMES = {"household.penalties": "农户不良行为记录", "cooperative.penalties": "合作社行政处罚记录",
+               "platform.blacklist_entry": QT_TRANSLATE_NOOP("cli", "平台失信名单记录"),
+               "platform.conduct_event": QT_TRANSLATE_NOOP("cli", "平台处罚记录")}

@@ -18,6 +18,9 @@ from app.domain.uscc import normalize_uscc
 from app.rating.errors import RecordError
 
 HONOUR = "honour"
+# 征信业管理条例 art. 16: negative credit information is kept five years from the end of the
+# event; older events leave the ratings and the stores (app/services/retention.py, the platform).
+RETENTION_YEARS = 5
 
 
 class Event(NamedTuple):
@@ -64,6 +67,36 @@ def counts_on(event_date: date, on: date, window_years: int) -> bool:
 def is_expired(event_date: date, on: date, window_years: int) -> bool:
     """True if the event is at least ``window_years`` old on ``on`` (to be ignored and flagged)."""
     return event_date <= on and age_on(event_date, on) >= window_years
+
+
+def negative_event_end(record_type: str, raw: Mapping[str, Any]) -> date | None:
+    """When a platform record's negative event ended: the day its retention clock starts.
+
+    A ``conduct_event`` penalty ends on its ``date``; a ``blacklist_entry`` on its
+    ``removed_on`` (an entry still on the list has not ended). None for honours, entries still
+    listed, other record types and unreadable dates: those never expire.
+    """
+    if record_type == "blacklist_entry":
+        return _lenient_date(raw.get("removed_on"))
+    if record_type == "conduct_event" and raw.get("kind") != HONOUR:
+        return _lenient_date(raw.get("date"))
+    return None
+
+
+def platform_event_expired(record_type: str, raw: Mapping[str, Any] | None, on: date,
+                           years: int = RETENTION_YEARS) -> bool:
+    """True if the platform record ``raw`` is a negative event that ended ``years`` or more before ``on``."""
+    if not isinstance(raw, Mapping):
+        return False
+    ended = negative_event_end(record_type, raw)
+    return ended is not None and is_expired(ended, on, years)
+
+
+def _lenient_date(raw: object) -> date | None:
+    try:
+        return date.fromisoformat(raw) if isinstance(raw, str) and raw else None
+    except ValueError:
+        return None
 
 
 def merge(own: tuple[Event, ...], extra: tuple[Event, ...]) -> tuple[Event, ...]:

@@ -89,7 +89,7 @@ def rate_all(ws: Workspace, division_code: str | None, on: date, progress: Progr
     ids = {kind: _subject_ids(ws, MODELS[kind], division_code) for kind in subject_types}
     # One query for the whole run: pulled events are few next to households (see events_by_subject).
     with ws.db.session() as session:
-        events = events_by_subject(session)
+        events = events_by_subject(session, on=on)  # without those past the retention limit
     total, done = sum(len(kind_ids) for kind_ids in ids.values()), 0
     grades: dict[str, Counter[str]] = {kind: Counter() for kind in subject_types}
     failed: dict[str, list[tuple[str, str]]] = {kind: [] for kind in subject_types}

@@ -42,7 +42,8 @@ def rate_household(ws: Workspace, household_id: str, on: date, *, scheme: Scheme
     """Rate one household on ``on`` (default scheme: the latest household scheme) and store it.
 
     Pulled platform blacklist entries and conduct events about the head's ID number feed the
-    vetoes and the incentive and penalty indicators; the stored snapshot keeps them.
+    vetoes and the incentive and penalty indicators; the stored snapshot keeps them. Negative
+    events past the five-year retention limit on ``on`` are left out of both.
     """
     return _rate_one(ws, "household", household_id, on, scheme)
 
@@ -62,7 +63,7 @@ def _rate_one(ws: Workspace, subject_type: str, subject_id: str, on: date, schem
         subject = session.get(MODELS[subject_type], subject_id)
         if subject is None or subject.deleted:
             raise refuse("rating.no_" + subject_type, _NO_SUBJECT[subject_type], subject_id=subject_id)
-        events = events_for(session, subject_type, subject_number(subject_type, subject.data))
+        events = events_for(session, subject_type, subject_number(subject_type, subject.data), on)
         try:
             row = rating_row(snapshot({**subject.data, "id": subject.id}, events), scheme, on, ws.actor.username)
         except RecordError as error:

@@ -8,6 +8,13 @@ events of a household or cooperative document are the ``penalties`` list (each w
 dishonesty flags carry no date of their own: they describe the present and are corrected by
 editing, so the purge leaves them alone.
 
+Blacklist entries and conduct penalties pulled from the city platform (``pulled_records``)
+follow the same rule, counted from the end of the event (a penalty's ``date``, an entry's
+``removed_on``; see ``app.rating.events.negative_event_end``): they are already left out of
+new ratings, are counted here as ``platform.<record type>`` and deleted locally, without an
+outbox mutation (the platform purges its own copy, ``python -m sync.platform admin
+purge-expired``; a pull never stores an expired one again, ``sync.engine.apply_page``).
+
 Each changed document is written through ``records.store_document`` (a new revision, an
 outbox mutation so the platform drops the events too, a ``retention_purged`` audit entry
 with the field names), and one ``retention_purge`` entry says how many, never whose; all in
@@ -19,16 +26,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Iterator, Mapping
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
-from app.rating.events import is_expired
+from app.rating.events import RETENTION_YEARS, is_expired, platform_event_expired
 from app.security.roles import Permission
 from app.services import audit
 from app.services.accounts import Workspace
 from app.services.records import MODELS, store_document
+from app.store.models import PulledRecord
+from sync.engine.events import EVENT_TYPES
 
-RETENTION_YEARS = 5
 # record type -> (list field, date field of its entries): where dated negative events live.
 NEGATIVE_LISTS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "household": (("penalties", "date"),),
@@ -40,8 +48,8 @@ NEGATIVE_LISTS: Mapping[str, tuple[tuple[str, str], ...]] = {
 class PurgeSummary:
     """What a purge removed (or, with ``dry_run``, would remove) on the date ``on``.
 
-    ``events`` maps ``"<record type>.<list>"`` to the number of entries; ``records`` is the
-    number of documents that change.
+    ``events`` maps ``"<record type>.<list>"`` (``"platform.<record type>"`` for pulled platform
+    records) to the number of entries; ``records`` is the number of local documents that change.
     """
 
     on: date
@@ -104,6 +112,24 @@ def _candidates(session: Session, record_type: str, on: date, years: int) -> Ite
             yield row.id, row.revision, row.data
 
 
+def expired_pulled_events(session: Session, on: date, years: int = RETENTION_YEARS) -> list[PulledRecord]:
+    """The pulled blacklist entries and conduct penalties past the retention limit on ``on``.
+
+    Pulled events are few next to households: read them all and test each in Python.
+    """
+    rows = session.scalars(select(PulledRecord).where(PulledRecord.record_type.in_(EVENT_TYPES),
+                                                      PulledRecord.deleted.is_(False)))
+    return [row for row in rows if platform_event_expired(row.record_type, row.document, on, years)]
+
+
+def _purge_pulled(session: Session, on: date, years: int, dry_run: bool, counts: dict[str, int]) -> None:
+    for row in expired_pulled_events(session, on, years):
+        key = f"platform.{row.record_type}"
+        counts[key] = counts.get(key, 0) + 1
+        if not dry_run:
+            session.delete(row)  # the document and the subject's ID number go with the row
+
+
 def purge(ws: Workspace, on: date | None = None, *, dry_run: bool = False,
           years: int = RETENTION_YEARS) -> PurgeSummary:
     """Remove (or with ``dry_run`` only count) negative events at least ``years`` old on ``on``.
@@ -132,6 +158,7 @@ def purge(ws: Workspace, on: date | None = None, *, dry_run: bool = False,
                     store_document(session, ws.actor.username, {**document, "id": record_id,
                                                                  "record_type": record_type},
                                    base_revision=revision, audit_action="retention_purged")
+        _purge_pulled(session, on, years, dry_run, counts)
         if not dry_run:
             audit.record(session, ws.actor.username, "retention_purge", "database", None,
                          {"on": on.isoformat(), "years": years, "records": records, "events": counts})

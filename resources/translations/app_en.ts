@@ -619,6 +619,10 @@
         <translation>Consent</translation>
     </message>
     <message>
+        <source>最近评级</source>
+        <translation>Latest grade</translation>
+    </message>
+    <message>
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
@@ -629,6 +633,10 @@
     <message>
         <source>未签</source>
         <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>不予评级</source>
+        <translation>Not graded</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1093,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>平台下发的失信名单和处罚记录（失信名单自移出名单之日起算）只删除本机副本，以后同步也不会再下载。</source>
-        <translation type="unfinished"></translation>
+        <translation>Blacklist entries and penalty records from the platform (a blacklist entry counts from the day it was removed from the list) are deleted from this computer only, and later syncs will not download them again.</translation>
     </message>
     <message>
         <source>正在统计…</source>
@@ -1101,7 +1109,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>平台下发的失信名单 {blacklist} 条、处罚记录 {conduct} 条。</source>
-        <translation type="unfinished"></translation>
+        <translation> From the platform: {blacklist} blacklist entries and {conduct} penalty records.</translation>
     </message>
     <message>
         <source>没有已满 {years} 年的负面信息，无需清理。</source>
@@ -2554,11 +2562,11 @@ This view has been recorded in the audit trail.</translation>
     <name>cli</name>
     <message>
         <source>平台失信名单记录</source>
-        <translation type="unfinished"></translation>
+        <translation>platform blacklist entries</translation>
     </message>
     <message>
         <source>平台处罚记录</source>
-        <translation type="unfinished"></translation>
+        <translation>platform penalty records</translation>
     </message>
 </context>
 <context>
@@ -2589,7 +2597,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>证书编号段应在 0 到 {max} 之间，收到 {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate number series must be between 0 and {max}; got {value}</translation>
     </message>
     <message>
         <source>证书序号应在 1 到 {max} 之间，收到 {value}</source>
@@ -2597,7 +2605,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>证书编号“{value}”格式不对，应为“县级代码-年份-编号段-序号”，如 445122-2026-001-000123</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate number “{value}” is not in the right format: it should be “county code-year-series-sequence”, e.g. 445122-2026-001-000123</translation>
     </message>
     <message>
         <source>无法读取证书模板 {file}：{reason}</source>
@@ -4398,11 +4406,11 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     </message>
     <message>
         <source>证书编号 {number} 在平台上已属于另一张证书，本证书未被接收，平台上的那张证书未受影响（编号重复多因未注册的电脑各自编号）；请联系平台管理员处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate number {number} already belongs to another certificate on the platform. This certificate was not accepted and the other one was left unchanged (a duplicate number usually comes from laptops that numbered on their own before enrolment). Please contact the platform administrator</translation>
     </message>
     <message>
         <source>平台的证书编号段已全部分配（最多 {limit} 个），无法再注册新设备；请联系平台管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>All certificate number series of the platform have been assigned (at most {limit}); no more devices can be enrolled. Please contact the platform administrator</translation>
     </message>
     <message>
         <source>同步位置无效，请从头重新下载</source>
@@ -4458,23 +4466,23 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     </message>
     <message>
         <source>已清理截至 {on} 已满五年的负面信息：失信名单 {blacklist} 条，处罚记录 {conduct} 条（各笔记本下次同步时删除其副本）</source>
-        <translation type="unfinished"></translation>
+        <translation>Purged negative information five years old on {on}: {blacklist} blacklist entries, {conduct} penalty records (each laptop deletes its copy at its next sync)</translation>
     </message>
     <message>
         <source>截至 {on} 已满五年、将清理的负面信息：失信名单 {blacklist} 条，处罚记录 {conduct} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>Negative information five years old on {on}, to be purged: {blacklist} blacklist entries, {conduct} penalty records</translation>
     </message>
     <message>
         <source>{type}  {kind}  {subject}  终止于 {ended}  {reference}  {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}  {kind}  {subject}  ended {ended}  {reference}  {id}</translation>
     </message>
     <message>
         <source>失信名单</source>
-        <translation type="unfinished"></translation>
+        <translation>blacklist</translation>
     </message>
     <message>
         <source>处罚记录</source>
-        <translation type="unfinished"></translation>
+        <translation>penalty</translation>
     </message>
 </context>
 <context>

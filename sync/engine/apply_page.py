@@ -6,27 +6,42 @@ record. Records absent here (so with nothing unsent either) are instead inserted
 ``INSERT`` per run of such records, with the same indexed columns the record service computes.
 Runs are cut at every other change so the page order holds (a village division before its
 households, a later change of the same record after the earlier one).
+
+A platform blacklist entry or conduct penalty already past the five-year retention limit is
+not stored (outcome ``expired``), and an older copy of it here is deleted: the platform
+resends whole records after a re-enrolment resets the cursor, or when it changes one, and an
+event the administrator purged here must not come back (``app/services/retention.py``).
 """
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.rating.events import platform_event_expired
 from app.services.record_rows import columns
 from app.services.records import MODELS
-from app.store.models import utcnow
+from app.store.models import PulledRecord, utcnow
 from sync.engine.apply import apply_change
+from sync.engine.events import EVENT_TYPES
 from sync.protocol import Change
 
 
-def apply_page(session: Session, actor: str, changes: list[Change]) -> Counter:
-    """Apply ``changes`` in order; how many ended ``stored``, ``merged``, ``unchanged``..."""
+def apply_page(session: Session, actor: str, changes: list[Change], on: date | None = None) -> Counter:
+    """Apply ``changes`` in order; how many ended ``stored``, ``merged``, ``unchanged``, ``expired``...
+
+    ``on`` (default today) is the day the retention limit is counted to.
+    """
     counts: Counter = Counter()
     fresh = _fresh_ids(session, changes)
+    on = on or date.today()
     run: list[Change] = []
     for change in changes:
+        if _expired_event(change, on):
+            counts[_drop(session, change)] += 1
+            continue
         if str(change.record_id) in fresh:
             run.append(change)
             continue
@@ -35,6 +50,19 @@ def apply_page(session: Session, actor: str, changes: list[Change]) -> Counter:
         counts[apply_change(session, actor, change)] += 1
     _insert_run(session, run, counts)
     return counts
+
+
+def _expired_event(change: Change, on: date) -> bool:
+    return (change.record_type in EVENT_TYPES and change.op != "delete"
+            and platform_event_expired(change.record_type, change.document, on))
+
+
+def _drop(session: Session, change: Change) -> str:
+    """Keep no copy of an expired platform event (records of other types never reach here)."""
+    row = session.get(PulledRecord, str(change.record_id))
+    if row is not None:
+        session.delete(row)
+    return "expired"
 
 
 def _fresh_ids(session: Session, changes: list[Change]) -> set[str]:

@@ -22,7 +22,10 @@ Progress = Callable[[str, int], None]
 
 @dataclass
 class PullSummary:
-    """Changes applied per outcome (stored, merged, unchanged, deleted, kept) and pages read."""
+    """Changes applied per outcome (stored, merged, unchanged, deleted, kept, expired) and pages read.
+
+    ``expired``: platform negative events past the retention limit, not stored (apply_page).
+    """
 
     counts: dict[str, int] = field(default_factory=dict)
     pages: int = 0
@@ -64,11 +67,14 @@ def _apply(db: Database, actor: str, page, summary: PullSummary) -> None:
     """One page and its cursor in one local transaction."""
     summary.warnings.extend(w for w in page.warnings if w not in summary.warnings)
     with db.session() as session:
-        for outcome, n in apply_page(session, actor, page.changes).items():
+        outcomes = apply_page(session, actor, page.changes)
+        for outcome, n in outcomes.items():
             summary.counts[outcome] = summary.counts.get(outcome, 0) + n
         if page.changes:
-            audit.record(session, actor, "sync_pulled", None, None,
-                         {"changes": len(page.changes), "cursor": page.next_cursor})
+            detail = {"changes": len(page.changes), "cursor": page.next_cursor}
+            if outcomes.get("expired"):  # counts only, as the purge: never whose
+                detail["expired"] = outcomes["expired"]
+            audit.record(session, actor, "sync_pulled", None, None, detail)
         state = load_state(session)
         state.cursor, state.last_pull_at = page.next_cursor, utcnow()
     summary.pages += 1

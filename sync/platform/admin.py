@@ -6,12 +6,13 @@ The command line (``python -m sync.platform admin ...``) and the tests call thes
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import delete, select
 
 from app.domain.divisions import is_division_code
+from app.rating.events import platform_event_expired
 from app.rating.scheme import parse_scheme_text
 from sync.platform.auth import hash_secret, new_enrolment_code
 from sync.platform.db import PlatformDB, SeqAllocator
@@ -99,29 +100,37 @@ def publish_scheme(db: PlatformDB, path: Path, *, by: str = "admin") -> str:
 
 
 def load_blacklist(db: PlatformDB, path: Path, *, by: str = "admin") -> int:
-    """Load court/agency blacklist entries (CSV or JSON); reloading a file updates, never duplicates."""
+    """Load court/agency blacklist entries (CSV or JSON); reloading a file updates, never duplicates.
+
+    Returns how many were loaded: entries removed from the list five or more years ago are not.
+    """
     entries = blacklist_entries(Path(path))
     return _load(db, "blacklist_entry", entries, by, Path(path).name,
                  lambda e: (e.get("id_number") or e.get("uscc"), e["kind"], e["case_number"]))
 
 
 def load_conduct_events(db: PlatformDB, path: Path, *, by: str = "admin") -> int:
-    """Load departments' honours and penalties (CSV or JSON)."""
+    """Load departments' honours and penalties (CSV or JSON); penalties five or more years old are not loaded."""
     events = conduct_events(Path(path))
     return _load(db, "conduct_event", events, by, Path(path).name,
                  lambda e: (e.get("subject_id_number") or e.get("uscc"), e["kind"], e["date"], e["source"]))
 
 
 def _load(db: PlatformDB, record_type: str, documents: list[dict], by: str, name: str, key) -> int:
+    """Put the documents; those past the five-year retention limit today are not loaded
+    (counted in the audit entry as ``expired``), so a reload never revives a purged event."""
+    today = date.today()
+    kept = [d for d in documents if not platform_event_expired(record_type, d, today)]
     with db.write() as session:
         seqs = SeqAllocator(session)
-        for document in documents:
+        for document in kept:
             record_id = record_uuid(record_type, *key(document))
             put_platform_record(session, seqs, record_type, record_id, {"id": record_id, **document},
                                 village_code=document.get("village_code"))
         seqs.store()
-        audit(session, f"admin:{by}", f"admin.load_{record_type}", name, count=len(documents))
-    return len(documents)
+        audit(session, f"admin:{by}", f"admin.load_{record_type}", name, count=len(kept),
+              expired=len(documents) - len(kept))
+    return len(kept)
 
 
 def revoke_device(db: PlatformDB, device_id: str, reason: str = "", *, by: str = "admin") -> None:

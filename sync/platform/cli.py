@@ -11,6 +11,7 @@
     python -m sync.platform admin load-conduct-events --db URL events.json
     python -m sync.platform admin revoke-device --db URL DEVICE_ID [--reason TEXT]
     python -m sync.platform admin revoke-certificate --db URL NUMBER --reason TEXT
+    python -m sync.platform admin purge-expired --db URL [--dry-run] [--on YYYY-MM-DD]
     python -m sync.platform openapi [--output docs/openapi.json]
 """
 from __future__ import annotations
@@ -18,11 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from app.chinese_argparse import ChineseArgumentParser
-from sync.platform import admin
+from app.domain.problems import QT_TRANSLATE_NOOP
+from sync.platform import admin, retention
 from sync.platform.db import PlatformDB
 
 DEFAULT_DB = "sqlite:///platform.db"
@@ -75,6 +77,16 @@ def _admin_parsers(tools) -> None:
     add("load-conduct-events", "file", help="载入表彰与处罚记录（CSV 或 JSON）")
     add("revoke-device", "device_id", help="注销设备").add_argument("--reason", default="", help="注销原因")
     add("revoke-certificate", "number", help="撤销证书").add_argument("--reason", required=True, help="撤销原因")
+    purge = add("purge-expired", help="列出并清理已满五年的失信名单和处罚记录（先用 --dry-run 只列出）")
+    purge.add_argument("--dry-run", action="store_true", help="只列出将清理的记录，不做修改")
+    purge.add_argument("--on", type=_iso_date, default=None, help="按哪一天计算五年（默认今天），YYYY-MM-DD")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from None
 
 
 def run_admin(args: argparse.Namespace) -> str:
@@ -93,11 +105,33 @@ def run_admin(args: argparse.Namespace) -> str:
             "load-conduct-events": lambda: admin.load_conduct_events(db, args.file, by=args.by),
             "revoke-device": lambda: admin.revoke_device(db, args.device_id, args.reason, by=args.by),
             "revoke-certificate": lambda: admin.revoke_certificate(db, args.number, args.reason, by=args.by),
+            "purge-expired": lambda: purge_text(retention.purge_expired(db, args.on, dry_run=args.dry_run,
+                                                                        by=args.by)),
         }
         result = actions[args.action]()
         return "完成" if result is None else str(result)
     finally:
         db.close()
+
+
+_PURGED = QT_TRANSLATE_NOOP("sync", "已清理截至 {on} 已满五年的负面信息：失信名单 {blacklist} 条，处罚记录 {conduct} 条"
+                                    "（各笔记本下次同步时删除其副本）")
+_TO_PURGE = QT_TRANSLATE_NOOP("sync", "截至 {on} 已满五年、将清理的负面信息：失信名单 {blacklist} 条，处罚记录 {conduct} 条")
+_EXPIRED_LINE = QT_TRANSLATE_NOOP("sync", "{type}  {kind}  {subject}  终止于 {ended}  {reference}  {id}")
+_TYPE_NAMES = {"blacklist_entry": QT_TRANSLATE_NOOP("sync", "失信名单"),
+               "conduct_event": QT_TRANSLATE_NOOP("sync", "处罚记录")}
+
+
+def purge_text(result: retention.PlatformPurge) -> str:
+    """The purge's lines: the counts, then (dry run) one line per expired record, subjects masked."""
+    head = (_TO_PURGE if result.dry_run else _PURGED).format(
+        on=result.on.isoformat(), blacklist=result.counts.get("blacklist_entry", 0),
+        conduct=result.counts.get("conduct_event", 0))
+    if not result.dry_run:
+        return head
+    return "\n".join([head, *(_EXPIRED_LINE.format(type=_TYPE_NAMES[e.record_type], kind=e.kind, subject=e.subject,
+                                                   ended=e.ended_on.isoformat(), reference=e.reference or "—",
+                                                   id=e.record_id) for e in result.events)])
 
 
 def openapi_document() -> dict:

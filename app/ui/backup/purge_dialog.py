@@ -20,7 +20,9 @@ class PurgeDialog(QDialog):
         self.setMinimumWidth(520)
         intro = QLabel(self.tr("依照《征信业管理条例》，不良信息自不良行为终止之日起保存 {years} 年。"
                                "已满 {years} 年的不良行为记录和行政处罚记录将从档案中删除，并同步到平台；"
-                               "审计日志只记录条数。").format(years=RETENTION_YEARS), wordWrap=True)
+                               "审计日志只记录条数。").format(years=RETENTION_YEARS)
+                       + self.tr("平台下发的失信名单和处罚记录（失信名单自移出名单之日起算）只删除本机副本，"
+                                 "以后同步也不会再下载。"), wordWrap=True)
         self.counts = QLabel(self.tr("正在统计…"), wordWrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -38,11 +40,15 @@ class PurgeDialog(QDialog):
         run_task(lambda: purge(ws, dry_run=True), on_done=self._on_counted, on_error=self._on_error, owner=self)
 
     def _describe(self, summary: PurgeSummary) -> str:
-        households = summary.events.get("household.penalties", 0)
-        cooperatives = summary.events.get("cooperative.penalties", 0)
-        return self.tr("截至 {on}：农户不良行为记录 {households} 条、合作社行政处罚记录 {cooperatives} 条，"
-                       "涉及 {records} 份档案。").format(on=summary.on.isoformat(), households=households,
-                                                    cooperatives=cooperatives, records=summary.records)
+        events = summary.events
+        local = self.tr("截至 {on}：农户不良行为记录 {households} 条、合作社行政处罚记录 {cooperatives} 条，"
+                        "涉及 {records} 份档案。").format(on=summary.on.isoformat(),
+                                                     households=events.get("household.penalties", 0),
+                                                     cooperatives=events.get("cooperative.penalties", 0),
+                                                     records=summary.records)
+        pulled = self.tr("平台下发的失信名单 {blacklist} 条、处罚记录 {conduct} 条。").format(
+            blacklist=events.get("platform.blacklist_entry", 0), conduct=events.get("platform.conduct_event", 0))
+        return local + pulled
 
     def _on_counted(self, summary: PurgeSummary) -> None:
         if summary.total_events == 0:
