@@ -18,7 +18,7 @@ from app.domain.idnumber import normalize_id_number
 from app.services.divisions import code_range
 from app.security.roles import Permission
 from app.services.accounts import Workspace
-from app.store.models import Cooperative, Division, Household
+from app.store.models import Cooperative, Division, Household, Rating
 
 _LATIN = re.compile(r"^[A-Za-z]+$")
 _DIGITS = re.compile(r"^[0-9]+[0-9Xx]?$")
@@ -44,6 +44,13 @@ class HouseholdRow:
     group_name: str
     consent_signed: bool
     updated_at: datetime
+    grade: str | None = None  # of the newest stored rating (None: not rated, or rated without a grade)
+    rated: bool = False       # rated at all
+
+    @property
+    def grade_mark(self) -> str | None:
+        """None: never rated; "": rated but given no grade (no consent); else the grade."""
+        return (self.grade or "") if self.rated else None
 
 
 @dataclass(frozen=True)
@@ -134,11 +141,20 @@ def household_rows(ws: Workspace, ids: list[str]) -> list[HouseholdRow]:
                         m.group_name, m.consent_signed, m.updated_at)
                  .join(Division, Division.code == m.village_code).where(m.id.in_(ids)))
     with ws.db.engine.connect() as session:
+        grades = _latest_grades(session, ids)
         found = {row.id: HouseholdRow(row.id, row.head_name, mask_id_number(row.head_id_number),
                                       mask_phone(row.head_phone) if row.head_phone else "",
-                                      row.name, row.group_name, row.consent_signed, row.updated_at)
+                                      row.name, row.group_name, row.consent_signed, row.updated_at,
+                                      grades.get(row.id), row.id in grades)
                  for row in session.execute(statement)}
     return [found[i] for i in ids if i in found]
+
+
+def _latest_grades(connection, ids: list[str]) -> dict[str, str | None]:
+    """The grade of each subject's newest stored rating (None: rated, but not given a grade)."""
+    statement = (select(Rating.subject_id, Rating.grade).where(Rating.subject_id.in_(ids))
+                 .order_by(Rating.subject_id, Rating.rated_on, Rating.created_at))
+    return {subject_id: grade for subject_id, grade in connection.execute(statement)}  # the last wins
 
 
 def cooperative_rows(ws: Workspace, ids: list[str]) -> list[CooperativeRow]:

@@ -148,3 +148,19 @@ def test_a_viewer_may_not_reveal_a_full_id_number(demo_dir):
             reveal_id_number(viewer, some_id)
     finally:
         viewer.close()
+
+
+def test_list_rows_carry_the_grade_of_each_households_newest_rating(demo_ws):
+    from app.store.models import Rating
+
+    with demo_ws.db.session() as session:
+        ratings = session.execute(select(Rating.subject_id, Rating.grade).where(Rating.subject_type == "household")
+                                  .order_by(Rating.rated_on, Rating.created_at)).all()
+        unrated = session.scalars(select(Household.id).where(Household.id.not_in({s for s, _g in ratings}))
+                                  .limit(3)).all()
+    newest = dict(ratings)  # the last rating of each subject wins
+    rated = sorted(newest)[:20]
+    assert unrated and rated
+    rows = household_rows(demo_ws, rated + list(unrated))
+    assert [r.grade_mark for r in rows[:len(rated)]] == [newest[s] or "" for s in rated]
+    assert [r.grade_mark for r in rows[len(rated):]] == [None] * len(unrated)

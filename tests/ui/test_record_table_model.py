@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import pytest
+from PySide6.QtCore import Qt
+
 from app.ui.households.table_model import HouseholdTableModel
 from app.ui.records.table_model import PAGE_SIZE
 
@@ -18,6 +21,7 @@ class Row:
     group_name: str = "第1村民小组"
     consent_signed: bool = True
     updated_at: datetime = datetime(2026, 11, 28, 9, 30)
+    grade_mark: str | None = "AA"
 
 
 class CountingFetcher:
@@ -59,4 +63,12 @@ def test_cells_format_consent_and_time_in_chinese(app):
     model = HouseholdTableModel(CountingFetcher())
     model.set_ids(["7"])
     assert model.index(0, 5).data() == "已签"
-    assert model.index(0, 6).data() == "2026-11-28 09:30"
+    assert model.index(0, 6).data() == "AA"
+    assert model.index(0, 7).data() == "2026-11-28 09:30"
+
+
+@pytest.mark.parametrize("mark, shown", [(None, ""), ("", "不予评级"), ("BBB", "BBB")])
+def test_the_grade_column_tells_never_rated_from_rated_without_a_grade(app, mark, shown):
+    model = HouseholdTableModel(lambda ids: [Row(i, grade_mark=mark) for i in ids])
+    model.set_ids(["7"])
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "最近评级" and model.index(0, 6).data() == shown

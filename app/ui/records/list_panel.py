@@ -56,12 +56,20 @@ class RecordListPanel(QWidget):
         table.verticalHeader().setDefaultSectionSize(26)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.horizontalHeader().setStretchLastSection(True)
+        self.model.modelReset.connect(lambda: self._size_compact_columns(table))  # a reset resizes
+        self._size_compact_columns(table)
         table.horizontalHeader().setSortIndicatorShown(True)
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         table.activated.connect(lambda index: self.sig_record_activated.emit(self.model.id_at(index.row()) or ""))
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return table
+
+    def _size_compact_columns(self, table: QTableView) -> None:
+        header = table.horizontalHeader()
+        for number, column in enumerate(self.model.columns):
+            if column.compact:  # the header's text and the sort arrow, with room
+                header.resizeSection(number, header.fontMetrics().horizontalAdvance(column.title) + 36)
 
     def add_row_action(self, text: str, handler) -> QAction:
         """A context-menu action on the selected row; ``handler(record_id)``."""

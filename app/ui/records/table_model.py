@@ -26,6 +26,7 @@ class Column:
     attribute: str
     sort_key: str | None = None
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    compact: bool = False  # short values (a grade, 已签): as wide as its header, not the default
 
 
 class LazyRecordTableModel(QAbstractTableModel):
