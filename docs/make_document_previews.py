@@ -40,7 +40,7 @@ PREVIEW_KEY = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"docs preview
 
 def sample_certificate() -> CertificateData:
     return CertificateData(
-        certificate_no="445122-2026-000123", subject_kind="household", holder_name="张三丰",
+        certificate_no="445122-2026-001-000123", subject_kind="household", holder_name="张三丰",
         village_name="东风村", township_name="城关镇", county_name="饶平县", grade="AAA",
         credit_line=Decimal("200000.00"), valid_from=date(2026, 3, 10), valid_until=date(2027, 3, 9),
         issuing_township="饶平县城关镇人民政府", issuing_bank="饶平农村商业银行城关支行",

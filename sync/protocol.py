@@ -105,7 +105,12 @@ class EnrolRequest(_Wire):
 
 
 class EnrolResponse(_Wire):
-    """The device's bearer token (shown once), its id, and the user's assigned division codes."""
+    """The device's bearer token (shown once), its id, and the user's assigned division codes.
+
+    ``certificate_series`` is the device's certificate number series, unique on the platform
+    (1, 2, 3 ... in order of enrolment; 0 from a platform that assigns none): the third part
+    of ``<county>-<year>-<series>-<sequence>``.
+    """
 
     device_id: UUID
     token: str
@@ -114,6 +119,7 @@ class EnrolResponse(_Wire):
     divisions: list[str]
     token_expires_at: datetime
     server_time: datetime
+    certificate_series: int = Field(default=0, ge=0, le=999)
 
 
 class Mutation(_Wire):

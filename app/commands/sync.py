@@ -64,7 +64,8 @@ def _enrol(args: argparse.Namespace) -> int:
         raise CliError(f"平台地址应以 https:// 开头：{args.url}", EXIT_USAGE)
     status = _run(args, lambda ws: enrol(ws, args.url, args.code, device_name=args.device_name,
                                          ca_bundle=args.ca_bundle))
-    print(f"已注册：平台 {status.platform_url}，用户 {status.username}，设备 {status.device_id}")
+    print(f"已注册：平台 {status.platform_url}，用户 {status.username}，设备 {status.device_id}，"
+          f"证书编号段 {status.certificate_series:03d}")
     return EXIT_OK
 
 

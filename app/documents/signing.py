@@ -1,8 +1,11 @@
 """The signed QR payload of a certificate, and its offline verification.
 
-Payload (ASCII but for the name, about 160 bytes, a version-9 QR at level M)::
+Payload (ASCII but for the name, about 165 bytes, a version-9 QR at level M)::
 
-    CV1|445122-2026-000123|张*丰|AAA|20260101|20261231|<key id>|<base64url Ed25519 signature>
+    CV1|445122-2026-001-000123|张*丰|AAA|20260101|20261231|<key id>|<base64url Ed25519 signature>
+
+The number may also be of the first format, without a series (``445122-2026-000123``): those
+certificates were printed before series existed and still verify.
 
 The signature covers everything before the last ``|``. It carries the masked head's name (a
 cooperative's name in full: it is public), never an ID number. A verifier needs only the
@@ -26,6 +29,7 @@ from app.documents.keys import (  # noqa: F401 - re-exported: signing.py is the 
     public_key_id,
 )
 from app.documents.model import CertificateData
+from app.documents.numbering import NUMBER_PATTERN
 from app.domain.masking import mask_name
 from app.domain.problems import QT_TRANSLATE_NOOP
 
@@ -37,7 +41,7 @@ __all__ = [
 CONTEXT = "verification"
 PREFIX = "CV1"
 SEP = "|"
-_CERT_NO = re.compile(r"\d{6}-\d{4}-\d{6}")
+_CERT_NO = NUMBER_PATTERN  # either format: old certificates keep verifying
 _KEY_ID = re.compile(r"[0-9a-f]{16}")
 _YYYYMMDD = re.compile(r"\d{8}")
 _DATE = "%Y%m%d"

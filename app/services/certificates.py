@@ -1,9 +1,12 @@
 """The certificate register's use cases: issue (or reuse), reprint, revoke.
 
 A certificate goes only to a household (or cooperative) whose rating a supervisor confirmed as a
-credit household. Its number ``<county>-<year>-<sequence>`` is allocated from a per-county,
-per-year counter in the same transaction as the register row, so a number is never handed out
-twice nor reused. A subject rated and confirmed again gets a new certificate; the old one is
+credit household. Its number ``<county>-<year>-<series>-<sequence>`` is allocated from a
+per-county, per-year, per-series counter in the same transaction as the register row, so a
+number is never handed out twice nor reused. The series is the one the platform assigned to
+this installation at enrolment (0 while not enrolled: unique only on this laptop), so laptops
+of one county never print the same number. The new certificate is queued for the platform
+(insert-only) in the same transaction; the platform refuses a number another certificate holds. A subject rated and confirmed again gets a new certificate; the old one is
 marked superseded, never deleted. Reprints and revocations are counted and audited; revoked
 numbers are also written to ``revoked.txt`` in the data folder, which ``verify`` reads.
 """
@@ -24,7 +27,8 @@ from app.services import audit, trust
 from app.services.accounts import Workspace
 from app.services.certificates_data import certificate_data
 from app.services.signing_key import device_id, signing_key
-from app.store.models import Certificate, CertificateCounter, utcnow
+from app.services.certificates_outbox import queue_certificate
+from app.store.models import Certificate, CertificateCounter, SyncState, utcnow
 
 REVOKED_FILE = trust.REVOKED_FILE
 Progress = Callable[[int, int], None]
@@ -98,6 +102,7 @@ def _issue_one(ws: Workspace, session: Session, item, today: date, key, key_id: 
     for old in superseded:
         old.superseded_by, old.superseded_at = cert.number, utcnow()
     session.flush()
+    queue_certificate(session, cert)
     audit.record(session, ws.actor.username, "certificate_issued", "certificate", cert.number,
                  {"rating_id": cert.rating_id, "grade": cert.grade,
                   "supersedes": [old.number for old in superseded]})
@@ -114,14 +119,21 @@ def _credit_line(item) -> Decimal:
     return Decimal(line) if line else Decimal(item.rating.result.get("credit_line") or "0")
 
 
+def certificate_series(session: Session) -> int:
+    """This installation's certificate series: the platform's, or 0 while not enrolled."""
+    state = session.get(SyncState, 1)
+    return state.certificate_series if state is not None else 0
+
+
 def _allocate(session: Session, village_code: str, year: int) -> str:
-    """The next number of the village's county for ``year``; the counter only ever goes up."""
-    county = village_code[:6]
-    counter = session.get(CertificateCounter, (county, year))
+    """The next number of the village's county for ``year`` in this installation's series;
+    the counter only ever goes up."""
+    county, series = village_code[:6], certificate_series(session)
+    counter = session.get(CertificateCounter, (county, year, series))
     if counter is None:
-        counter = CertificateCounter(county_code=county, year=year, last_sequence=0)
+        counter = CertificateCounter(county_code=county, year=year, series=series, last_sequence=0)
         session.add(counter)
-    number = format_certificate_no(county, year, counter.last_sequence + 1)
+    number = format_certificate_no(county, year, counter.last_sequence + 1, series)
     counter.last_sequence += 1
     session.flush()
     return number

@@ -279,12 +279,17 @@ class SigningKey(Base):
 
 
 class CertificateCounter(Base):
-    """The last certificate sequence allocated for a county and year (never decreases)."""
+    """The last certificate sequence allocated for a county, year and series (never decreases).
+
+    ``series`` is the one the platform gave this installation at enrolment (0 while not
+    enrolled); numbers of different series never meet, so each has its own counter.
+    """
 
     __tablename__ = "certificate_counters"
 
     county_code: Mapped[str] = mapped_column(String(6), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series: Mapped[int] = mapped_column(Integer, primary_key=True, default=0)
     last_sequence: Mapped[int] = mapped_column(Integer)
 
 
@@ -300,7 +305,7 @@ class Certificate(Versioned, Base):
     __tablename__ = "certificates"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    number: Mapped[str] = mapped_column(String(20), unique=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)  # app/documents/numbering.py
     subject_type: Mapped[str] = mapped_column(String(16))
     subject_id: Mapped[str] = mapped_column(String(36))
     rating_id: Mapped[str] = mapped_column(String(36))
@@ -319,7 +324,7 @@ class Certificate(Versioned, Base):
     revoked_at: Mapped[Optional[datetime]] = mapped_column(default=None)
     revoked_by: Mapped[Optional[str]] = mapped_column(String(64), default=None)
     revoke_reason: Mapped[Optional[str]] = mapped_column(Text, default=None)
-    superseded_by: Mapped[Optional[str]] = mapped_column(String(20), default=None)
+    superseded_by: Mapped[Optional[str]] = mapped_column(String(32), default=None)
     superseded_at: Mapped[Optional[datetime]] = mapped_column(default=None)
 
     __table_args__ = (
@@ -338,6 +343,8 @@ class SyncState(Base):
 
     ``token`` is the device's bearer token: the store is SQLCipher-encrypted, so it is
     encrypted at rest, and it is never logged. ``cursor`` is the platform's opaque pull cursor.
+    ``certificate_series`` is the certificate number series the platform assigned to this
+    device at enrolment (0: the platform gave none).
     """
 
     __tablename__ = "sync_state"
@@ -353,6 +360,7 @@ class SyncState(Base):
     divisions: Mapped[list[str]] = mapped_column(JSON, default=list)
     cursor: Mapped[str] = mapped_column(Text, default="")
     audit_pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
+    certificate_series: Mapped[int] = mapped_column(Integer, default=0)
     enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_push_at: Mapped[Optional[datetime]] = mapped_column(default=None)
     last_pull_at: Mapped[Optional[datetime]] = mapped_column(default=None)

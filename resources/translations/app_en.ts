@@ -1873,6 +1873,22 @@ This view has been recorded in the audit trail.</translation>
         <translation>The database is damaged. It was not opened and nothing will be written to it. A copy of it is kept in {folder} (never deleted). Please restore the newest intact backup; changes entered after that backup and not yet synced must be entered again.</translation>
     </message>
     <message>
+        <source>无法从损坏的数据库读出哪些修改尚未同步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所有修改都已同步到平台。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} 项修改尚未同步：{records}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等，完整清单见 {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>数据库已损坏</source>
         <translation>Database damaged</translation>
     </message>
@@ -2568,6 +2584,34 @@ This view has been recorded in the audit trail.</translation>
         <source>平台处罚记录</source>
         <translation>platform penalty records</translation>
     </message>
+    <message>
+        <source>数据库已损坏（{problem}），未打开也未改动；副本已隔离到 {folder}；{unsynced}；{offer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} 项本地修改尚未同步，恢复后需重新录入：{records}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown}等，清单见 {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有尚未同步的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读出未同步的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请用 python -m app restore {path} 从最近的完好备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有通过检查的备份，请联系管理员（不要删除隔离的副本）</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>documents</name>
@@ -2605,7 +2649,7 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>证书编号“{value}”格式不对，应为“县级代码-年份-编号段-序号”，如 445122-2026-001-000123</source>
-        <translation>The certificate number “{value}” is not in the right format: it should be “county code-year-series-sequence”, e.g. 445122-2026-001-000123</translation>
+        <translation>Certificate number “{value}” is not in the right format: it should be “county code-year-series-sequence”, e.g. 445122-2026-001-000123</translation>
     </message>
     <message>
         <source>无法读取证书模板 {file}：{reason}</source>
@@ -4483,6 +4527,45 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <message>
         <source>处罚记录</source>
         <translation>penalty</translation>
+    </message>
+</context>
+<context>
+    <name>unsynced</name>
+    <message>
+        <source>农户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合作社</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评级</source>
+        <translation type="unfinished">Rating</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation type="unfinished">Certificate</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished">Edited</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {name}（{op}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}（{op}）</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ from app.domain.idnumber import normalize_id_number
 from app.domain.uscc import normalize_uscc
 from app.services import audit
 from app.services.records import MODELS, store_document
-from app.store.models import Division, OutboxEntry, PulledRecord, Rating, utcnow
+from app.store.models import Certificate, Division, OutboxEntry, PulledRecord, Rating, utcnow
 from sync.engine.outbox import PENDING
 from sync.protocol import Change
 
@@ -32,6 +32,8 @@ def apply_change(session: Session, actor: str, change: Change) -> str:
         return _apply_record(session, actor, change)
     if change.record_type == "rating" and session.get(Rating, str(change.record_id)) is not None:
         return "unchanged"  # our own rating, come back from the platform
+    if change.record_type == "certificate" and session.get(Certificate, str(change.record_id)) is not None:
+        return "unchanged"  # our own certificate: the register row is the original
     _put_pulled(session, change)
     if change.record_type == "division" and change.document:
         _put_division(session, change.document)

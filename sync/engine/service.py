@@ -49,7 +49,8 @@ class SyncReport:
 
 def enrol(ws: Workspace, url: str, code: str, *, device_name: str | None = None,
           public_key: bytes | None = None, ca_bundle: Path | None = None) -> SyncStatus:
-    """Enrol this installation with a one-time ``code``; keeps url, device id and token.
+    """Enrol this installation with a one-time ``code``; keeps url, device id, token and the
+    certificate series the platform assigned (the numbers issued from then on carry it).
 
     ``public_key``: the raw Ed25519 certificate-signing key (32 bytes) to register; by default
     this installation's own (created at first use), so the platform can verify its certificates.
@@ -70,12 +71,15 @@ def enrol(ws: Workspace, url: str, code: str, *, device_name: str | None = None,
         state.platform_url, state.ca_bundle = client.base_url, str(ca_bundle or "")
         state.device_id, state.device_name, state.username = str(answer.device_id), name, answer.username
         state.token = answer.token
+        # A new series starts its own counters (app/services/certificates.py): numbers stay unique.
+        state.certificate_series = answer.certificate_series
         state.token_expires_at = answer.token_expires_at.replace(tzinfo=None)
         state.divisions, state.cursor, state.last_error = list(answer.divisions), "", ""
         state.enrolled_at, state.audit_pushed_seq = utcnow(), state.audit_pushed_seq or 0
         session.add(state)
         audit.record(session, ws.actor.username, "sync_enrolled", "device", state.device_id,
-                     {"platform": client.base_url, "divisions": len(answer.divisions)})
+                     {"platform": client.base_url, "divisions": len(answer.divisions),
+                      "certificate_series": answer.certificate_series})
         return read_status(session)
 
 

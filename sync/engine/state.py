@@ -31,6 +31,7 @@ class SyncStatus:
     last_sync_at: datetime | None
     last_attempt_at: datetime | None
     last_error: str
+    certificate_series: int = 0  # the third part of the certificate numbers issued here
 
     @property
     def online(self) -> bool:
@@ -52,7 +53,8 @@ def read_status(session: Session) -> SyncStatus:
                       pending=counts.get("pending", 0), rejected=counts.get("rejected", 0), reviews=reviews,
                       last_sync_at=state.last_sync_at if state else None,
                       last_attempt_at=state.last_attempt_at if state else None,
-                      last_error=state.last_error if state else "")
+                      last_error=state.last_error if state else "",
+                      certificate_series=state.certificate_series if state else 0)
 
 
 @dataclass(frozen=True)

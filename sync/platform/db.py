@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.platform.models import AuditEntry, Base, Counter
+from sync.platform.models import AuditEntry, Counter
 
 SEQ = "seq"
 
@@ -49,11 +49,14 @@ class PlatformDB:
         self._write_lock = threading.Lock()
 
     def create_schema(self) -> None:
-        """Create missing tables and the counters (idempotent)."""
-        Base.metadata.create_all(self.engine)
+        """Create missing tables, columns and the counters (idempotent; upgrades an older database)."""
+        from sync.platform.schema import create_tables, fill_new_columns
+
+        created = create_tables(self.engine)
         with self.write() as session:
             if session.get(Counter, SEQ) is None:
                 session.add(Counter(name=SEQ, value=0))
+            fill_new_columns(session, created)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -1,4 +1,5 @@
-"""Enrolling a device with a one-time code: a token bound to user and device, and its public key.
+"""Enrolling a device with a one-time code: a token bound to user and device, its public key,
+and its certificate number series (:mod:`sync.platform.series`).
 
 The device's Ed25519 public key becomes a ``signing_key`` record that every device pulls, so
 that any laptop can verify a certificate printed by any other one offline.
@@ -16,6 +17,7 @@ from sync.platform.db import PlatformDB, SeqAllocator
 from sync.platform.messages import BAD_CODE, ApiError
 from sync.platform.models import Device, EnrolmentCode, User
 from sync.platform.records import audit, put_platform_record, record_uuid
+from sync.platform.series import series_for
 from sync.protocol import EnrolRequest, iso_utc
 
 
@@ -43,14 +45,16 @@ def enrol_device(db: PlatformDB, request: EnrolRequest, now: datetime, token_ttl
             device = Device(id=str(uuid.uuid4()), user_id=user.id, name=request.device_name,
                             signing_public_key=request.signing_public_key,
                             token_hash=hash_secret(token), token_expires_at=now + token_ttl,
-                            created_at=now)
+                            created_at=now,
+                            certificate_series=series_for(session, request.signing_public_key))
             session.add(device)
             seqs = SeqAllocator(session)
             put_platform_record(session, seqs, "signing_key", record_uuid("signing_key", device.id),
                                 signing_key_document(device, user.username))
             seqs.store()
             audit(session, f"{user.username}@{device.id}", "enrol", device.id,
-                  device_name=request.device_name, address=client_address)
+                  device_name=request.device_name, address=client_address,
+                  certificate_series=device.certificate_series)
             divisions = sorted(user_scope(session, user.id).codes)
     if not usable:
         with db.write() as session:
@@ -61,4 +65,5 @@ def enrol_device(db: PlatformDB, request: EnrolRequest, now: datetime, token_ttl
         raise ApiError(401, "enrol.code", BAD_CODE)
     return {"device_id": device.id, "token": token, "username": user.username,
             "display_name": user.display_name, "divisions": divisions,
-            "token_expires_at": iso_utc(now + token_ttl), "server_time": iso_utc(now)}
+            "token_expires_at": iso_utc(now + token_ttl), "server_time": iso_utc(now),
+            "certificate_series": device.certificate_series}

@@ -59,9 +59,16 @@ class EnrolmentCode(Base):
 
 
 class Device(Base):
-    """An enrolled laptop: its bearer token (SHA-256 only), signing key and push checkpoint."""
+    """An enrolled laptop: its bearer token (SHA-256 only), signing key and push checkpoint.
+
+    ``certificate_series`` is the third part of the certificate numbers the laptop issues
+    (``<county>-<year>-<series>-<sequence>``): handed out 1, 2, 3 ... from the counter of the
+    same name, so no two installations share one. An installation enrolled again (same signing
+    key) keeps its series, so its own counter carries on; rows sharing a series share that key.
+    """
 
     __tablename__ = "devices"
+    __table_args__ = (Index("ix_devices_certificate_series", "certificate_series"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     name: Mapped[str] = mapped_column(String(64))
@@ -71,6 +78,17 @@ class Device(Base):
     revoked_at: Mapped[Optional[datetime]] = mapped_column(UtcDateTime, default=None)
     last_mutation_id: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    # Nullable only for the ALTER TABLE that adds it to an older database (sync/platform/schema.py).
+    certificate_series: Mapped[Optional[int]] = mapped_column(Integer, default=None)
+
+
+class CertificateNumber(Base):
+    """Which certificate record holds a number: the platform refuses the same number under
+    another id (two laptops that counted alone), so a revocation by number means one certificate."""
+
+    __tablename__ = "certificate_numbers"
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36))
 
 
 class Division(Base):

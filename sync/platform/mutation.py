@@ -9,15 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.platform.auth import DeviceContext
 from sync.platform.db import SeqAllocator
 from sync.platform.merge import FIXED_KEYS, bumped_revisions, merge_patch
 from sync.platform.messages import (AHEAD, CONFLICT, EXISTS, FORBIDDEN_DIVISION, GONE, ID_MISMATCH,
-                                    INSERT_ONLY, INVALID, NO_DIVISION, NOT_FOUND, STALE_DELETE,
-                                    TYPE_MISMATCH)
-from sync.platform.models import Record
+                                    INSERT_ONLY, INVALID, NO_DIVISION, NOT_FOUND, NUMBER_TAKEN,
+                                    STALE_DELETE, TYPE_MISMATCH)
+from sync.platform.models import CertificateNumber, Record
 from sync.platform.records import scope_of
 from sync.platform.validation import Problem, RecordValidator
 from sync.protocol import INSERT_ONLY_TYPES, Mutation
@@ -86,6 +87,8 @@ def _insert(batch: Batch, m: Mutation, record_id: str) -> dict[str, Any]:
     document = insert_document(m)
     village, township = _place(batch, m.record_type, document)
     _validate(batch, m.record_type, document, batch.prechecked.get(m.mutation_id))
+    if m.record_type == "certificate":
+        _claim_number(batch, str(document["number"]), record_id)
     record = Record(id=record_id, record_type=m.record_type, village_code=village,
                     township_code=township, document=document, revision=1, field_revisions={},
                     deleted=False, seq=batch.seqs.next(), device_id=batch.caller.device_id,
@@ -132,6 +135,16 @@ def _touch(batch: Batch, record: Record) -> None:
     record.seq = batch.seqs.next()
     record.device_id = batch.caller.device_id
     record.updated_at = batch.now
+
+
+def _claim_number(batch: Batch, number: str, record_id: str) -> None:
+    """Record that ``record_id`` holds ``number``; refused when another certificate holds it."""
+    holder = batch.session.scalar(select(CertificateNumber).where(CertificateNumber.number == number))
+    if holder is not None and holder.record_id != record_id:
+        message = NUMBER_TAKEN.format(number=number)
+        raise Refusal(message, [{"field": "number", "code": "certificate.number_taken", "message": message}])
+    if holder is None:
+        batch.session.add(CertificateNumber(number=number, record_id=record_id))
 
 
 def _check_identity(document: dict[str, Any], key: str, expected: object) -> None:

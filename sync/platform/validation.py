@@ -13,11 +13,12 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Annotated, Any, Literal, Mapping
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, model_validator
 
+from app.documents.numbering import NUMBER_PATTERN
 from app.domain.problems import QT_TRANSLATE_NOOP
 from app.survey.definition import FormDefinition, FormError, load_form_for
 from app.survey.validate import validate_record
@@ -44,7 +45,7 @@ class RatingShape(_Shape):
 
 
 class CertificateShape(_Shape):
-    number: str
+    number: Annotated[str, StringConstraints(pattern=f"^{NUMBER_PATTERN.pattern}$")]  # either format
     subject_type: Literal["household", "cooperative"]
     subject_id: UUID
     village_code: str

@@ -58,7 +58,7 @@ def test_a_confirmed_credit_household_gets_a_numbered_signed_certificate(loan, s
     code, ids = village
     confirmed_household(loan, supervisor, ids[0])
     cert = certs.issue_certificate(loan, ids[0], TODAY)
-    assert cert.number == f"{code[:6]}-2026-000001"
+    assert cert.number == f"{code[:6]}-2026-000-000001"  # series 0: this store is not enrolled
     assert (cert.valid_from, cert.issued_by, cert.reprint_count) == (date(2026, 3, 20), "loan", 0)
     ring = Keyring.load(loan.data_dir / KEYRING_FILE)
     result = verify_payload(cert.payload, ring, today=TODAY)
