@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.documents.certificate import render_certificates
+from app.documents.keys import Keyring
 from app.documents.signing import EXIT_CODES, Status, certificate_signer
 from app.documents.templates import load_default_templates
 
@@ -50,7 +51,9 @@ def test_revoked_expired_and_unknown_signer_are_told_apart(tmp_path, certificate
     assert run_verify(payload, "--keyring", str(ring), "--revoked", str(revoked), "--on", "2026-06-01").returncode \
         == EXIT_CODES[Status.REVOKED]
     assert run_verify(payload, "--keyring", str(ring), "--on", "2027-06-01").returncode == EXIT_CODES[Status.EXPIRED]
-    assert run_verify(payload, "--keyring", str(tmp_path / "none.json"), "--on", "2026-06-01").returncode \
+    empty = tmp_path / "empty.json"
+    Keyring().save(empty)  # a keyring without this device's key
+    assert run_verify(payload, "--keyring", str(empty), "--on", "2026-06-01").returncode \
         == EXIT_CODES[Status.UNKNOWN_SIGNER]
 
 
