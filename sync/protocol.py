@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import uuid
 from datetime import datetime, timezone
 from typing import Any, Literal
 from uuid import UUID
@@ -31,17 +32,27 @@ MAX_PULL_LIMIT = 1000
 DEFAULT_PULL_LIMIT = 500
 
 RecordType = Literal["household", "cooperative", "rating", "certificate", "conduct_event",
-                     "audit_entry"]
+                     "audit_entry", "certificate_revocation"]
 PlatformRecordType = Literal["household", "cooperative", "rating", "certificate", "conduct_event",
                              "blacklist_entry", "scheme", "division", "certificate_revocation",
                              "signing_key"]
 Op = Literal["insert", "patch", "delete"]
 Status = Literal["applied", "duplicate", "rejected", "conflict"]
-INSERT_ONLY_TYPES = frozenset({"rating", "certificate", "conduct_event", "audit_entry"})
+INSERT_ONLY_TYPES = frozenset({"rating", "certificate", "conduct_event", "audit_entry", "certificate_revocation"})
 PLATFORM_OWNED_TYPES = frozenset({"blacklist_entry", "conduct_event", "scheme", "division",
                                   "certificate_revocation", "signing_key"})
 
 _CURSOR_PREFIX = "v1:"
+# Records named by a natural key (a division code, a case number, a certificate number) get a
+# UUID derived from it, so every record on the wire has the same kind of id, a reload of the
+# same file updates instead of duplicating, and a certificate revoked by the platform's
+# administrator and by a field supervisor is one revocation.
+_NAMESPACE = uuid.UUID("5b0c7c0e-6a1d-4c55-9f39-0c2f1f4a8e21")
+
+
+def record_uuid(record_type: str, *natural_key: object) -> str:
+    """The stable UUID of a record of ``record_type`` with this natural key."""
+    return str(uuid.uuid5(_NAMESPACE, "\x1f".join([record_type, *map(str, natural_key)])))
 
 
 def utc_now() -> datetime:

@@ -27,7 +27,7 @@ from app.services import audit, trust
 from app.services.accounts import Workspace
 from app.services.certificates_data import certificate_data
 from app.services.signing_key import device_id, signing_key
-from app.services.certificates_outbox import queue_certificate
+from app.services.certificates_outbox import queue_certificate, queue_revocation
 from app.store.models import Certificate, CertificateCounter, SyncState, utcnow
 
 REVOKED_FILE = trust.REVOKED_FILE
@@ -172,6 +172,7 @@ def revoke_certificate(ws: Workspace, number: str, reason: str) -> Certificate:
             raise refuse("certificate.already_revoked", _ALREADY_REVOKED, number=cert.number)
         cert.revoked_at, cert.revoked_by, cert.revoke_reason = utcnow(), ws.actor.username, reason.strip()
         cert.revision += 1
+        queue_revocation(session, cert)  # the platform publishes it to every laptop
         # The reason may name people: it stays in the register, not in the audit details.
         audit.record(session, ws.actor.username, "certificate_revoked", "certificate", cert.number, {})
         session.flush()

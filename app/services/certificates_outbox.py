@@ -3,17 +3,20 @@
 Queued in the transaction that issues it. The document names the register row, not the person:
 the subject's id, the number, grade, credit line and validity, and which device and key signed
 it (the QR payload, which carries the masked name, stays on the laptop). Other devices pull it
-read-only; the platform refuses a number that another certificate already holds, and that
+read-only; a revocation here is queued too (:func:`queue_revocation`) and the platform publishes
+it to every laptop; the platform refuses a number that another certificate already holds, and that
 refusal is kept on the outbox entry like any other (``sync status``, 同步 → 被拒绝的修改).
 """
 from __future__ import annotations
 
+from datetime import timezone
 from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.store.models import Certificate, OutboxEntry, utcnow
+from sync.protocol import record_uuid
 
 
 def certificate_document(cert: Certificate) -> dict[str, Any]:
@@ -33,3 +36,23 @@ def queue_certificate(session: Session, cert: Certificate) -> None:
     session.execute(insert(OutboxEntry), [{
         "record_type": "certificate", "record_id": cert.id, "op": "insert", "base_revision": 0,
         "fields": certificate_document(cert), "created_at": utcnow(), "state": "pending"}])
+
+
+def revocation_document(cert: Certificate) -> dict[str, Any]:
+    """The wire document of ``cert``'s revocation: the number and, to make it unmistakable, the
+    certificate's id (a number two standalone laptops both issued names another certificate on
+    the platform). Its id derives from the number, as the platform administrator's does."""
+    return {
+        "id": record_uuid("certificate_revocation", cert.number), "record_type": "certificate_revocation",
+        "number": cert.number, "certificate_id": cert.id, "reason": cert.revoke_reason or "",
+        "revoked_at": cert.revoked_at.replace(tzinfo=timezone.utc).isoformat().replace("+00:00", "Z"),
+        "revoked_by": cert.revoked_by,
+    }
+
+
+def queue_revocation(session: Session, cert: Certificate) -> None:
+    """Queue the revocation of ``cert`` (revoked in this transaction) as an insert-only mutation."""
+    document = revocation_document(cert)
+    session.execute(insert(OutboxEntry), [{
+        "record_type": "certificate_revocation", "record_id": document["id"], "op": "insert",
+        "base_revision": 0, "fields": document, "created_at": utcnow(), "state": "pending"}])

@@ -4449,6 +4449,10 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>{count} items were also changed on the platform; the platform&apos;s values were kept, please review</translation>
     </message>
     <message>
+        <source>平台上没有这张编号为 {number} 的证书（或该编号属于另一张证书），撤销未被接收</source>
+        <translation>The platform has no certificate numbered {number} (or the number belongs to another certificate); the revocation was not accepted</translation>
+    </message>
+    <message>
         <source>证书编号 {number} 在平台上已属于另一张证书，本证书未被接收，平台上的那张证书未受影响（编号重复多因未注册的电脑各自编号）；请联系平台管理员处理</source>
         <translation>Certificate number {number} already belongs to another certificate on the platform. This certificate was not accepted and the other one was left unchanged (a duplicate number usually comes from laptops that numbered on their own before enrolment). Please contact the platform administrator</translation>
     </message>

@@ -37,7 +37,23 @@ def apply_change(session: Session, actor: str, change: Change) -> str:
     _put_pulled(session, change)
     if change.record_type == "division" and change.document:
         _put_division(session, change.document)
+    if change.record_type == "certificate_revocation" and change.document and change.op == "upsert":
+        _mark_revoked(session, change.document)
     return "stored"
+
+
+def _mark_revoked(session: Session, document: dict[str, Any]) -> None:
+    """A certificate of this register revoked elsewhere (the platform, another laptop) shows so here.
+
+    A field revocation names the certificate's id; the platform's administrator names only
+    the number, which the platform holds for one certificate.
+    """
+    cert = session.scalars(select(Certificate).where(Certificate.number == str(document.get("number")))).first()
+    named = document.get("certificate_id")
+    if cert is None or cert.revoked_at is not None or (named and str(named).lower() != cert.id):
+        return
+    cert.revoked_at, cert.revoked_by = utcnow(), str(document.get("revoked_by") or "platform")[:64]
+    cert.revoke_reason, cert.revision = str(document.get("reason") or ""), cert.revision + 1
 
 
 def pending_fields(session: Session, record_id: str) -> set[str] | None:

@@ -28,6 +28,7 @@ AHEAD = QT_TRANSLATE_NOOP("sync", "修改所依据的版本 {base} 比平台上�
 STALE_DELETE = QT_TRANSLATE_NOOP("sync", "记录在您上次同步后已被修改（平台版本 {revision}），请先下载更新再删除")
 ID_MISMATCH = QT_TRANSLATE_NOOP("sync", "文档中的 {key}“{value}”与同步记录不一致（应为“{expected}”）")
 CONFLICT = QT_TRANSLATE_NOOP("sync", "{count} 项在平台上也被修改过，已保留平台上的值，请复核")
+REVOKE_UNKNOWN = QT_TRANSLATE_NOOP("sync", "平台上没有这张编号为 {number} 的证书（或该编号属于另一张证书），撤销未被接收")
 NUMBER_TAKEN = QT_TRANSLATE_NOOP("sync", "证书编号 {number} 在平台上已属于另一张证书，本证书未被接收，平台上的那张证书未受影响"
                                           "（编号重复多因未注册的电脑各自编号）；请联系平台管理员处理")
 SERIES_FULL = QT_TRANSLATE_NOOP("sync", "平台的证书编号段已全部分配（最多 {limit} 个），无法再注册新设备；请联系平台管理员")

@@ -16,12 +16,12 @@ from sync.platform.auth import DeviceContext
 from sync.platform.db import SeqAllocator
 from sync.platform.merge import FIXED_KEYS, bumped_revisions, merge_patch
 from sync.platform.messages import (AHEAD, CONFLICT, EXISTS, FORBIDDEN_DIVISION, GONE, ID_MISMATCH,
-                                    INSERT_ONLY, INVALID, NO_DIVISION, NOT_FOUND, NUMBER_TAKEN,
+                                    INSERT_ONLY, INVALID, NO_DIVISION, NOT_FOUND, NUMBER_TAKEN, REVOKE_UNKNOWN,
                                     STALE_DELETE, TYPE_MISMATCH)
 from sync.platform.models import CertificateNumber, Record
 from sync.platform.records import scope_of
 from sync.platform.validation import Problem, RecordValidator
-from sync.protocol import INSERT_ONLY_TYPES, Mutation
+from sync.protocol import INSERT_ONLY_TYPES, Mutation, record_uuid
 
 
 class Refusal(Exception):
@@ -60,6 +60,8 @@ def apply_mutation(batch: Batch, m: Mutation) -> dict[str, Any]:
     if record is not None and record.record_type != m.record_type:
         raise Refusal(TYPE_MISMATCH.format(existing=record.record_type))
     if m.op == "insert":
+        if record is not None and m.record_type == "certificate_revocation" and not record.deleted:
+            return {"mutation_id": m.mutation_id, "status": "applied", "revision": record.revision}  # revoked already
         if record is not None:
             raise Refusal(EXISTS)
         return _insert(batch, m, record_id)
@@ -85,8 +87,11 @@ def _insert(batch: Batch, m: Mutation, record_id: str) -> dict[str, Any]:
     _check_identity(m.fields, "id", record_id)
     _check_identity(m.fields, "record_type", m.record_type)
     document = insert_document(m)
-    village, township = _place(batch, m.record_type, document)
     _validate(batch, m.record_type, document, batch.prechecked.get(m.mutation_id))
+    if m.record_type == "certificate_revocation":
+        village, township = _revocation_place(batch, document, record_id)
+    else:
+        village, township = _place(batch, m.record_type, document)
     if m.record_type == "certificate":
         _claim_number(batch, str(document["number"]), record_id)
     record = Record(id=record_id, record_type=m.record_type, village_code=village,
@@ -145,6 +150,24 @@ def _claim_number(batch: Batch, number: str, record_id: str) -> None:
         raise Refusal(message, [{"field": "number", "code": "certificate.number_taken", "message": message}])
     if holder is None:
         batch.session.add(CertificateNumber(number=number, record_id=record_id))
+
+
+def _revocation_place(batch: Batch, document: dict[str, Any], record_id: str) -> tuple[None, None]:
+    """Check a field supervisor's revocation; it belongs to no village (every device pulls it).
+
+    It must name the certificate that holds the number here, by id: a number that two
+    standalone laptops both issued names another family's certificate on the platform, and
+    revoking by number alone would void that one. The caller must cover its village.
+    """
+    number = str(document["number"])
+    _check_identity({"id": record_id}, "id", record_uuid("certificate_revocation", number))
+    holder = batch.session.scalar(select(CertificateNumber).where(CertificateNumber.number == number))
+    if holder is None or holder.record_id != str(document["certificate_id"]).lower():
+        message = REVOKE_UNKNOWN.format(number=number)
+        raise Refusal(message, [{"field": "number", "code": "certificate.unknown", "message": message}])
+    certificate = batch.records.get(holder.record_id) or batch.session.get(Record, holder.record_id)
+    _check_scope(batch, certificate.village_code if certificate is not None else None)
+    return None, None
 
 
 def _check_identity(document: dict[str, Any], key: str, expected: object) -> None:

@@ -1,7 +1,6 @@
 """Writing records and audit entries: the helpers every writer on the platform shares."""
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -9,17 +8,9 @@ from sqlalchemy.orm import Session
 from app.domain.divisions import is_division_code, level_of, township_of
 from sync.platform.db import SeqAllocator
 from sync.platform.models import AuditEntry, Record
-from sync.protocol import utc_now
+from sync.protocol import record_uuid, utc_now
 
-# Platform-owned records are named by their natural key (a division code, a case number...),
-# turned into a UUID so that every record on the wire has the same kind of id and a reload
-# of the same file updates records instead of duplicating them.
-_NAMESPACE = uuid.UUID("5b0c7c0e-6a1d-4c55-9f39-0c2f1f4a8e21")
-
-
-def record_uuid(record_type: str, *natural_key: object) -> str:
-    """The stable UUID of a platform-owned record with this natural key."""
-    return str(uuid.uuid5(_NAMESPACE, "\x1f".join([record_type, *map(str, natural_key)])))
+__all__ = ["audit", "put_platform_record", "record_uuid", "scope_of"]
 
 
 def scope_of(village_code: object) -> tuple[str | None, str | None]:

@@ -52,6 +52,13 @@ class CertificateShape(_Shape):
     issued_on: date
 
 
+class RevocationShape(_Shape):
+    number: Annotated[str, StringConstraints(pattern=f"^{NUMBER_PATTERN.pattern}$")]
+    certificate_id: UUID
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    revoked_at: str
+
+
 class ConductEventShape(_Shape):
     subject_id_number: str | None = None
     uscc: str | None = None
@@ -74,6 +81,7 @@ class AuditEntryShape(_Shape):
 
 
 SHAPES: dict[str, type[_Shape]] = {"rating": RatingShape, "certificate": CertificateShape,
+                                   "certificate_revocation": RevocationShape,
                                    "conduct_event": ConductEventShape, "audit_entry": AuditEntryShape}
 
 
