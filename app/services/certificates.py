@@ -102,7 +102,7 @@ def _issue_one(ws: Workspace, session: Session, item, today: date, key, key_id: 
     for old in superseded:
         old.superseded_by, old.superseded_at = cert.number, utcnow()
     session.flush()
-    queue_certificate(session, cert)
+    queue_certificate(session, cert, supersedes=[old.number for old in superseded])
     audit.record(session, ws.actor.username, "certificate_issued", "certificate", cert.number,
                  {"rating_id": cert.rating_id, "grade": cert.grade,
                   "supersedes": [old.number for old in superseded]})

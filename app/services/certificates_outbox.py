@@ -10,7 +10,7 @@ refusal is kept on the outbox entry like any other (``sync status``, 同步 → 
 from __future__ import annotations
 
 from datetime import timezone
-from typing import Any
+from typing import Any, Sequence
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -19,23 +19,24 @@ from app.store.models import Certificate, OutboxEntry, utcnow
 from sync.protocol import record_uuid
 
 
-def certificate_document(cert: Certificate) -> dict[str, Any]:
-    """The wire document of the register row ``cert`` (dates ISO, money yuan as text)."""
+def certificate_document(cert: Certificate, supersedes: Sequence[str] = ()) -> dict[str, Any]:
+    """The wire document of the register row ``cert`` (dates ISO, money yuan as text);
+    ``supersedes``: the numbers of the subject's earlier certificates it replaces."""
     return {
         "id": cert.id, "record_type": "certificate", "number": cert.number,
         "subject_type": cert.subject_type, "subject_id": cert.subject_id, "rating_id": cert.rating_id,
         "village_code": cert.village_code, "grade": cert.grade, "credit_line": cert.credit_line,
         "valid_from": cert.valid_from.isoformat(), "valid_until": cert.valid_until.isoformat(),
         "issued_on": cert.issued_on.isoformat(), "issued_by": cert.issued_by,
-        "device_id": cert.device_id, "key_id": cert.key_id,
+        "device_id": cert.device_id, "key_id": cert.key_id, "supersedes": list(supersedes),
     }
 
 
-def queue_certificate(session: Session, cert: Certificate) -> None:
+def queue_certificate(session: Session, cert: Certificate, supersedes: Sequence[str] = ()) -> None:
     """Queue ``cert`` (already flushed, so it has its id) as a ``certificate`` insert."""
     session.execute(insert(OutboxEntry), [{
         "record_type": "certificate", "record_id": cert.id, "op": "insert", "base_revision": 0,
-        "fields": certificate_document(cert), "created_at": utcnow(), "state": "pending"}])
+        "fields": certificate_document(cert, supersedes), "created_at": utcnow(), "state": "pending"}])
 
 
 def revocation_document(cert: Certificate) -> dict[str, Any]:

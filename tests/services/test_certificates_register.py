@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.documents.keys import Keyring
 from app.documents.signing import Status, verify_payload
@@ -14,6 +15,7 @@ from app.services import certificates as certs
 from app.services.audit import iter_entries
 from app.services.certificates_register import CertificateStatus, certificate_register, find_certificate
 from app.services.signing_key import KEYRING_FILE
+from app.store.models import OutboxEntry
 from tests.services.certificate_steps import (
     TODAY, busiest_village, confirm, copy_store, login, make_template, rate, step,
 )
@@ -110,6 +112,10 @@ def test_a_newer_confirmed_rating_supersedes_the_old_certificate_which_stays_in_
     assert book[old.number].status is CertificateStatus.SUPERSEDED
     assert book[old.number].superseded_by == new.number
     assert book[new.number].status is CertificateStatus.VALID
+    with loan.db.session() as session:  # what goes to the platform (and to every other laptop)
+        sent = {e.record_id: e.fields for e in session.scalars(
+            select(OutboxEntry).where(OutboxEntry.record_type == "certificate"))}
+    assert sent[new.id]["supersedes"] == [old.number] and sent[old.id]["supersedes"] == []
 
 
 def test_a_certificate_past_its_validity_is_listed_as_expired(loan, supervisor, village):
