@@ -186,3 +186,16 @@ def test_a_viewer_may_not_print(store, monkeypatch, tmp_path, capsys):
     out = tmp_path / "v.pdf"
     assert cli(store, "viewer", monkeypatch, "certificates", "--village", village(store), "--out", str(out), "--on", ON) == 1
     assert "权限" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("register", "--village", "445122199299"), "没有区划 445122199299"),
+    (("certificate", "--household", "00000000-0000-4000-8000-000000000000", "--out", "x.pdf"),
+     "没有编号为 00000000-0000-4000-8000-000000000000 的农户或合作社档案"),
+])
+def test_an_unknown_village_or_household_is_one_line_and_exit_1(store, monkeypatch, capsys, tmp_path, args, message):
+    monkeypatch.chdir(tmp_path)
+    assert cli(store, "loan", monkeypatch, *args, "--on", ON) == 1
+    err = capsys.readouterr().err.strip()
+    assert message in err and "\n" not in err
+    assert not (tmp_path / "x.pdf").exists()

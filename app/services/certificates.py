@@ -28,11 +28,12 @@ from app.services.accounts import Workspace
 from app.services.certificates_data import certificate_data
 from app.services.signing_key import device_id, signing_key
 from app.services.certificates_outbox import queue_certificate, queue_revocation
-from app.store.models import Certificate, CertificateCounter, SyncState, utcnow
+from app.store.models import Certificate, CertificateCounter, Cooperative, Household, SyncState, utcnow
 
 REVOKED_FILE = trust.REVOKED_FILE
 Progress = Callable[[int, int], None]
 
+_NO_SUBJECT = QT_TRANSLATE_NOOP("problems", "没有编号为 {subject_id} 的农户或合作社档案")
 _NOT_CONFIRMED = QT_TRANSLATE_NOOP("problems", "{subject_id} 没有经审核员确认且仍在有效期内的评级，不能签发证书")
 _NOT_CREDIT = QT_TRANSLATE_NOOP("problems", "{subject_id} 确认的评级为 {grade}，不是信用户，不能签发信用户证书")
 _REVOKED = QT_TRANSLATE_NOOP("problems", "该评级的证书 {number} 已被撤销：须重新评级并确认后才能签发新证书")
@@ -58,6 +59,10 @@ def issue_certificate(ws: Workspace, subject_id: str, today: date) -> Certificat
     ws.require(Permission.PRINT, "certificate", subject_id)
     confirmed = confirmed_rating(ws, subject_id, today)
     if confirmed is None:
+        with ws.db.session() as session:
+            known = any(session.get(model, subject_id) is not None for model in (Household, Cooperative))
+        if not known:
+            raise refuse("certificate.no_subject", _NO_SUBJECT, subject_id=subject_id)
         raise refuse("certificate.not_confirmed", _NOT_CONFIRMED, subject_id=subject_id)
     return issue_confirmed(ws, [confirmed], today)[0]
 

@@ -14,12 +14,13 @@ from typing import Any
 from sqlalchemy import select
 
 from app.domain.masking import mask_name
-from app.domain.problems import QT_TRANSLATE_NOOP
+from app.domain.problems import QT_TRANSLATE_NOOP, DomainError, Problem
 from app.security.roles import Permission
 from app.services.accounts import Workspace
 from app.services.certificates_data import holder_name
 from app.services.divisions import code_range
-from app.store.models import Certificate
+from app.services.rating_rows import NO_DIVISION
+from app.store.models import Certificate, Division
 
 
 class CertificateStatus(StrEnum):
@@ -87,6 +88,8 @@ def certificate_register(ws: Workspace, division_code: str | None, today: date) 
         low, high = code_range(division_code)
         statement = statement.where(Certificate.village_code.between(low, high))
     with ws.db.session() as session:
+        if division_code is not None and session.get(Division, division_code) is None:
+            raise DomainError(Problem("division", "certificate.no_division", NO_DIVISION, {"division": division_code}))
         return [_entry(session, cert, today) for cert in session.scalars(statement)]
 
 

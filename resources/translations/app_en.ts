@@ -3983,6 +3983,10 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>Sheet &quot;{sheet}&quot; has {columns} columns, over the limit of {limit}; it does not look like a roster of this program</translation>
     </message>
     <message>
+        <source>没有编号为 {subject_id} 的农户或合作社档案</source>
+        <translation>No household or cooperative record {subject_id}</translation>
+    </message>
+    <message>
         <source>{subject_id} 没有经审核员确认且仍在有效期内的评级，不能签发证书</source>
         <translation>{subject_id} has no rating confirmed by a supervisor and still valid: no certificate can be issued</translation>
     </message>
