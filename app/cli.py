@@ -114,16 +114,25 @@ def password(prompt: str = "密码：") -> str:
 
 
 def login(args: argparse.Namespace):
-    """The workspace of the user named by ``--user`` (or the environment), after the password."""
+    """The workspace of the user named by ``--user`` (or the environment), after the password.
+
+    Checks the store first, as the GUI's login does (``integrity.unlock_checked``: a probe, or
+    a ``quick_check`` for a small store): a damaged store is quarantined, not opened, and the
+    command stops with one line saying what to do.
+    """
+    from app.commands.damage import damage_line
     from app.security.errors import SecurityError
-    from app.services.accounts import unlock
+    from app.services.integrity import StoreDamaged, unlock_checked
     from app.store.open import StoreError
 
     username = args.user or os.environ.get(USER_ENV)
     if not username:
         raise CliError(f"需要登录：请用 --user 指定用户名（或设置环境变量 {USER_ENV}）", EXIT_USAGE)
+    secret = password()
     try:
-        return unlock(data_dir(args), username, password())
+        return unlock_checked(data_dir(args), username, secret)
+    except StoreDamaged as exc:
+        raise CliError(damage_line(Path(data_dir(args)), username, secret, exc)) from exc
     except (SecurityError, StoreError) as exc:
         raise CliError(str(exc)) from exc
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.cli import (EXIT_FAILURE, EXIT_OK, EXIT_USAGE, USER_ENV, CliError, _iso_date, data_dir,
                      data_dir_argument, login, password)
+from app.commands.damage import damage_line
 from app.domain.problems import QT_TRANSLATE_NOOP
 
 
@@ -47,21 +48,9 @@ def _check(args: argparse.Namespace) -> int:
     if report.ok:
         print(f"数据库完好（{report.mode}，{report.seconds:.1f} 秒）")
         return EXIT_OK
-    raise CliError(_damage_line(folder, username, secret, key, report), EXIT_FAILURE)
-
-
-def _damage_line(folder: Path, username: str, secret: str, key: bytes, report) -> str:
-    from app.paths import DATABASE_FILE
-    from app.services import backup_check, integrity
-
     quarantined = integrity.quarantine(folder)
-    pending = integrity.pending_changes(folder / DATABASE_FILE, key)
-    good = backup_check.last_good_backup(folder, username, secret)
-    unsynced = f"{pending} 项本地修改尚未同步" if pending is not None else "无法读出未同步的修改"
-    offer = (f"最近的完好备份：{good.path}（用 python -m app restore {good.path} 恢复）" if good
-             else "没有通过检查的备份")
-    return (f"数据库已损坏（{report.problems[0] if report.problems else report.mode}）；"
-            f"副本已隔离到 {quarantined}；{unsynced}；{offer}")
+    damaged = integrity.StoreDamaged(report, quarantined, *integrity.list_unsynced(quarantined, key))
+    raise CliError(damage_line(folder, username, secret, damaged), EXIT_FAILURE)
 
 
 def _purge(args: argparse.Namespace) -> int:

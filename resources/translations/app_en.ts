@@ -1874,19 +1874,19 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>无法从损坏的数据库读出哪些修改尚未同步。</source>
-        <translation type="unfinished"></translation>
+        <translation>Which changes were not yet synced cannot be read from the damaged database.</translation>
     </message>
     <message>
         <source>所有修改都已同步到平台。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every change had been synced to the platform.</translation>
+    </message>
+    <message>
+        <source>{shown}等（完整清单见 {file}）</source>
+        <translation>{shown} and more (full list in {file})</translation>
     </message>
     <message>
         <source>{count} 项修改尚未同步：{records}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>等，完整清单见 {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} changes were not yet synced: {records}</translation>
     </message>
     <message>
         <source>数据库已损坏</source>
@@ -2586,31 +2586,31 @@ This view has been recorded in the audit trail.</translation>
     </message>
     <message>
         <source>数据库已损坏（{problem}），未打开也未改动；副本已隔离到 {folder}；{unsynced}；{offer}</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is damaged ({problem}); it was neither opened nor changed; a copy is quarantined in {folder}; {unsynced}; {offer}</translation>
     </message>
     <message>
         <source>{count} 项本地修改尚未同步，恢复后需重新录入：{records}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} local changes were not yet synced and must be entered again after the restore: {records}</translation>
     </message>
     <message>
-        <source>{shown}等，清单见 {file}</source>
-        <translation type="unfinished"></translation>
+        <source>{shown}等（清单见 {file}）</source>
+        <translation>{shown} and more (list in {file})</translation>
     </message>
     <message>
         <source>没有尚未同步的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>no change was waiting to be synced</translation>
     </message>
     <message>
         <source>无法读出未同步的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>the unsynced changes cannot be read</translation>
     </message>
     <message>
         <source>请用 python -m app restore {path} 从最近的完好备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>restore the newest good backup with python -m app restore {path}</translation>
     </message>
     <message>
         <source>没有通过检查的备份，请联系管理员（不要删除隔离的副本）</source>
-        <translation type="unfinished"></translation>
+        <translation>no backup passes its check; contact the administrator (do not delete the quarantined copy)</translation>
     </message>
 </context>
 <context>
@@ -4541,39 +4541,39 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
     <name>unsynced</name>
     <message>
         <source>农户</source>
-        <translation type="unfinished"></translation>
+        <translation>household</translation>
     </message>
     <message>
         <source>合作社</source>
-        <translation type="unfinished"></translation>
+        <translation>cooperative</translation>
     </message>
     <message>
         <source>评级</source>
-        <translation type="unfinished">Rating</translation>
+        <translation>rating</translation>
     </message>
     <message>
         <source>证书</source>
-        <translation type="unfinished">Certificate</translation>
+        <translation>certificate</translation>
     </message>
     <message>
         <source>新建</source>
-        <translation type="unfinished"></translation>
+        <translation>new</translation>
     </message>
     <message>
         <source>修改</source>
-        <translation type="unfinished">Edited</translation>
+        <translation>edited</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <source>{kind} {name}（{op}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} {name} ({op})</translation>
     </message>
     <message>
-        <source>{kind}（{op}）</source>
-        <translation type="unfinished"></translation>
+        <source>{kind} {count} 项</source>
+        <translation>{kind}: {count}</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.services import accounts, integrity
+from app.services.unsynced import Unsynced, describe, describe_others
 from app.ui.accounts.dialogs import LoginDialog, SetupDialog
 from app.ui.backup.restore_dialog import RestoreDialog
 from app.ui.workers import run_task
+
+SHOWN_UNSYNCED = 8  # records named in the offer; the file beside the quarantined copy lists all
 
 
 class CheckedLoginDialog(LoginDialog):
@@ -41,18 +44,33 @@ class CheckedLoginDialog(LoginDialog):
         super()._on_error(error)
 
 
-def damaged_intro(quarantined: Path) -> str:
-    """What the restore offer says about a damaged store."""
-    return QCoreApplication.translate(
+def damaged_intro(quarantined: Path, unsynced: Unsynced | None = None, listed: Path | None = None) -> str:
+    """What the restore offer says about a damaged store, with the changes never synced."""
+    intro = QCoreApplication.translate(
         "Startup", "数据库已损坏，程序没有打开它，也不会在其中写入。损坏的数据库已复制到 {folder}（不会删除）。"
                    "请从最近的完好备份恢复；备份之后录入而尚未同步的修改需要重新录入。").format(folder=quarantined)
+    return intro + "\n\n" + _unsynced_text(unsynced, listed)
+
+
+def _unsynced_text(unsynced: Unsynced | None, listed: Path | None) -> str:
+    if unsynced is None:
+        return QCoreApplication.translate("Startup", "无法从损坏的数据库读出哪些修改尚未同步。")
+    if not unsynced.changes:
+        return QCoreApplication.translate("Startup", "所有修改都已同步到平台。")
+    translate = QCoreApplication.translate
+    named = "、".join(describe(r, translate) for r in unsynced.records[:SHOWN_UNSYNCED])
+    if len(unsynced.records) > SHOWN_UNSYNCED and listed is not None:
+        named = QCoreApplication.translate("Startup", "{shown}等（完整清单见 {file}）").format(shown=named, file=listed)
+    parts = ([named] if named else []) + describe_others(unsynced, translate)
+    return QCoreApplication.translate("Startup", "{count} 项修改尚未同步：{records}").format(
+        count=unsynced.changes, records="、".join(parts))
 
 
 def offer_restore(data_dir: Path, username: str, password: str, quarantined: Path, parent=None,
-                  key: bytes | None = None) -> bool:
+                  key: bytes | None = None, *, unsynced: Unsynced | None = None, listed: Path | None = None) -> bool:
     """The restore offer for a damaged store; True once a backup was restored."""
-    dialog = RestoreDialog(data_dir, username, parent, intro=damaged_intro(quarantined), password=password,
-                           find_good=bool(password or key), key=key)
+    dialog = RestoreDialog(data_dir, username, parent, intro=damaged_intro(quarantined, unsynced, listed),
+                           password=password, find_good=bool(password or key), key=key)
     dialog.setWindowTitle(QCoreApplication.translate("Startup", "数据库已损坏"))
     return bool(dialog.exec()) and dialog.summary is not None
 
@@ -70,7 +88,9 @@ def open_workspace(data_dir: Path) -> accounts.Workspace | None:
         if dialog.workspace is not None:
             return dialog.workspace
         username = dialog.username.text().strip()
-        if not offer_restore(data_dir, username, dialog.password.text(), dialog.damaged.quarantined):
+        damaged = dialog.damaged
+        if not offer_restore(data_dir, username, dialog.password.text(), damaged.quarantined,
+                             unsynced=damaged.unsynced, listed=damaged.unsynced_file):
             return None
         _restored_notice(None)
 
@@ -111,7 +131,9 @@ def _damage_found(window) -> None:
                              .format(error=exc.strerror or exc))
         window.close()
         return
-    window.relogin = offer_restore(ws.data_dir, ws.actor.username, "", quarantined, key=ws.key)
+    unsynced, listed = integrity.list_unsynced(quarantined, ws.key)  # a few ms: two indexed reads
+    window.relogin = offer_restore(ws.data_dir, ws.actor.username, "", quarantined, key=ws.key,
+                                   unsynced=unsynced, listed=listed)
     if window.relogin:
         _restored_notice(None)
     window.close()
