@@ -1,6 +1,9 @@
 """The main window: it only assembles the features and wires their signals."""
 from __future__ import annotations
 
+import logging
+
+import sqlalchemy.exc
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenuBar, QMessageBox, QSplitter, QTabWidget
@@ -10,6 +13,7 @@ from app.services import search
 from app.security.roles import Permission, role_label
 from app.services.accounts import Workspace
 from app.ui.about import show_about
+from app.ui.accounts.dialogs import problem_text
 from app.ui.cooperatives.table_model import CooperativeTableModel
 from app.ui.divisions.tree import DivisionTreeView
 from app.ui.households.table_model import HouseholdTableModel
@@ -17,6 +21,8 @@ from app.ui.i18n import LANGUAGES, save_language, saved_language
 from app.ui.records.list_panel import RecordListPanel
 from app.ui.workers import run_task
 from app.services.divisions import division_tree
+
+log = logging.getLogger(__name__)
 
 
 # The menu bar in the order of the work: files and records, rating, printing, sync; then view,
@@ -308,7 +314,19 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动时生效。"))
 
     def on_failure(self, error) -> None:
-        QMessageBox.warning(self, self.tr("出错了"), self.tr("操作未能完成：{error}").format(error=error))
+        """A background task failed: say so without a nested event loop (the answer of one task
+        must not stall the others), and not at all once the window was closed (a damaged store)."""
+        if not self.isVisible():
+            log.warning("background task failed after the main window closed: %s", type(error).__name__)
+            return
+        if isinstance(error, sqlalchemy.exc.DatabaseError):
+            text = self.tr("读取数据库时出错，数据库可能已损坏。请退出后重新登录：登录时会检查数据库，"
+                           "发现损坏会提示从备份恢复。")
+        else:
+            text = self.tr("操作未能完成：{error}").format(error=problem_text(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("出错了"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _title(self) -> str:
         title = self.tr("信用村镇外业助手")

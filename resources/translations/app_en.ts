@@ -977,6 +977,10 @@ This view has been recorded in the audit trail.</translation>
         <translation>The language changes the next time the program starts.</translation>
     </message>
     <message>
+        <source>读取数据库时出错，数据库可能已损坏。请退出后重新登录：登录时会检查数据库，发现损坏会提示从备份恢复。</source>
+        <translation>The database could not be read and may be damaged. Please quit and log in again: the login checks the database and offers a restore from a backup if it is damaged.</translation>
+    </message>
+    <message>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>

@@ -107,3 +107,27 @@ def test_revealing_a_full_id_number_is_audited(window, qtbot, demo_ws):
     entry = audit.find_entries(demo_ws.db, audit.AuditFilter(action="view_full_id"), limit=1)[0]
     assert entry["target_id"] == household_id and entry["actor"] == "loan"
     window.revealed.close()
+
+
+def _boxes(window):
+    from PySide6.QtWidgets import QMessageBox
+
+    return [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+
+
+def test_a_failed_background_task_is_told_without_blocking_and_a_database_error_in_chinese(window, qtbot):
+    import sqlalchemy.exc
+
+    from app.ui.workers import run_task
+
+    def fail():
+        raise sqlalchemy.exc.DatabaseError("SELECT 1", {}, Exception("database disk image is malformed"))
+
+    run_task(fail, on_done=lambda _r: None, on_error=window.on_failure, owner=window)
+    qtbot.waitUntil(lambda: bool(_boxes(window)), timeout=10_000)  # returns: no nested event loop
+    [box] = _boxes(window)
+    assert "数据库可能已损坏" in box.text() and "malformed" not in box.text()
+    box.close()
+    window.hide()  # a closed window (the store found damaged) says nothing more
+    window.on_failure(RuntimeError("late"))
+    assert not _boxes(window)
