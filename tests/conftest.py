@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -54,9 +55,21 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     Tests that only read may share it; a test that writes takes ``ws`` instead.
     """
-    folder = tmp_path_factory.mktemp("demo")
-    admin, _summary = create_demo_store(folder, DEMO_HOUSEHOLDS, seed=3, today=DEMO_TODAY)
+    return demo_city(tmp_path_factory, "demo", DEMO_HOUSEHOLDS, seed=3)
+
+
+def demo_city(tmp_path_factory: pytest.TempPathFactory, name: str, households: int, *, seed: int) -> Path:
+    """A data folder holding a demo city of ``households`` with the demo accounts."""
+    folder = tmp_path_factory.mktemp(name)
+    admin, _summary = create_demo_store(folder, households, seed=seed, today=DEMO_TODAY)
     admin.close()
+    return folder
+
+
+def writable_copy(template: Path, tmp_path: Path) -> Path:
+    """A copy of the data folder ``template`` in ``tmp_path`` that one test may change."""
+    folder = tmp_path / "city"
+    shutil.copytree(template, folder)
     return folder
 
 
@@ -79,17 +92,10 @@ def demo_db(demo_ws):
 
 @pytest.fixture(scope="session")
 def _small_city(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("small-city")
-    admin, _summary = create_demo_store(folder, 40, seed=5, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "small-city", 40, seed=5)
 
 
 @pytest.fixture
 def city_dir(_small_city: Path, tmp_path: Path) -> Path:
     """A writable copy of a small demo city (40 households, demo accounts) for one test."""
-    import shutil
-
-    folder = tmp_path / "city"
-    shutil.copytree(_small_city, folder)
-    return folder
+    return writable_copy(_small_city, tmp_path)

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser
-from app.services.demo import create_demo_store
-from tests.conftest import DEMO_TODAY
+from tests.conftest import DEMO_TODAY, demo_city
 
 ADMIN = {"CREDIT_VILLAGE_USER": "admin", "CREDIT_VILLAGE_PASSWORD": "demo-admin-2026"}
 SUPERVISOR = {"CREDIT_VILLAGE_USER": "supervisor", "CREDIT_VILLAGE_PASSWORD": "demo-super-2026"}
@@ -36,10 +35,7 @@ def one_line(result: subprocess.CompletedProcess) -> str:
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("readme-city")
-    admin, _summary = create_demo_store(folder, 30, seed=5, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "readme-city", 30, seed=5)
 
 
 def test_data_dir_and_user_given_before_the_sub_command_are_used(city: Path, tmp_path: Path):

@@ -1,7 +1,6 @@
 """Platform blacklist entries and conduct events, pulled by sync, feed the next stored rating."""
 from __future__ import annotations
 
-import shutil
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -12,12 +11,11 @@ from sqlalchemy import select
 
 from app.rating.engine import rate
 from app.rating.scheme import find_scheme
-from app.services.demo import create_demo_store
 from app.services.ratings import rate_all, rate_cooperative, rate_household, rerun
 from app.store.models import Cooperative, Household, Rating
 from sync.engine.apply import apply_change
 from sync.protocol import Change
-from tests.conftest import DEMO_TODAY, login
+from tests.conftest import DEMO_TODAY, demo_city, login, writable_copy
 
 HOUSEHOLD_SCHEME = find_scheme("household-default")
 COOPERATIVE_SCHEME = find_scheme("cooperative-default")
@@ -25,16 +23,12 @@ COOPERATIVE_SCHEME = find_scheme("cooperative-default")
 
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("events-demo")
-    admin, _summary = create_demo_store(folder, 300, seed=5, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "events-demo", 300, seed=5)
 
 
 @pytest.fixture
 def loan(demo_template: Path, tmp_path: Path):
-    folder = tmp_path / "city"
-    shutil.copytree(demo_template, folder)
+    folder = writable_copy(demo_template, tmp_path)
     workspace = login(folder, "loan")
     yield workspace
     workspace.close()

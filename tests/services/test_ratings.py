@@ -1,7 +1,6 @@
 """Stored ratings: every household rated, history kept, every rating reproducible from its row."""
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,11 +11,10 @@ from app.rating.batch import rate_json_document
 from app.security.roles import PermissionDenied
 from app.services import rating_batch, ratings
 from app.services.audit import AuditFilter, find_entries
-from app.services.demo import create_demo_store
 from app.services.ratings import (NOT_RATED, RatingError, inputs_hash, rate_all, rate_cooperative, rate_household,
                                   rerun)
 from app.store.models import Cooperative, Division, Household, Rating
-from tests.conftest import DEMO_TODAY, login
+from tests.conftest import DEMO_TODAY, demo_city, login, writable_copy
 
 HOUSEHOLDS = 300
 LATER = date(2027, 11, 28)
@@ -25,17 +23,12 @@ LATER = date(2027, 11, 28)
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo city of 300 households, made once; each test works on its own copy."""
-    folder = tmp_path_factory.mktemp("ratings-demo")
-    admin, _summary = create_demo_store(folder, HOUSEHOLDS, seed=5, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "ratings-demo", HOUSEHOLDS, seed=5)
 
 
 @pytest.fixture
 def city(demo_template: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "city"
-    shutil.copytree(demo_template, folder)
-    return folder
+    return writable_copy(demo_template, tmp_path)
 
 
 @pytest.fixture

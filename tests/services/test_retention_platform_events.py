@@ -2,7 +2,6 @@
 left out of ratings, listed and purged with the local events, never stored again by a pull."""
 from __future__ import annotations
 
-import shutil
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,7 +11,6 @@ import pytest
 from sqlalchemy import func, select
 
 from app.rating.events import platform_event_expired
-from app.services.demo import create_demo_store
 from app.services.rating_batch import rate_all
 from app.services.ratings import rate_household
 from app.services.retention import purge
@@ -20,7 +18,7 @@ from app.store.models import AuditEntry, Household, PulledRecord, Rating
 from sync.engine.apply import apply_change
 from sync.engine.apply_page import apply_page
 from sync.protocol import Change
-from tests.conftest import DEMO_TODAY, login
+from tests.conftest import DEMO_TODAY, demo_city, login, writable_copy
 
 FIVE_YEARS_AGO = DEMO_TODAY.replace(year=DEMO_TODAY.year - 5)  # expired on DEMO_TODAY, exactly
 DAY_LATER = FIVE_YEARS_AGO + timedelta(days=1)  # four years and 364 days old: still counts
@@ -28,17 +26,12 @@ DAY_LATER = FIVE_YEARS_AGO + timedelta(days=1)  # four years and 364 days old: s
 
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("retention-platform")
-    admin, _summary = create_demo_store(folder, 200, seed=5, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "retention-platform", 200, seed=5)
 
 
 @pytest.fixture
 def city(demo_template: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "city"
-    shutil.copytree(demo_template, folder)
-    return folder
+    return writable_copy(demo_template, tmp_path)
 
 
 def _change(record_type: str, document: dict[str, Any], record_id: uuid.UUID | None = None) -> Change:

@@ -1,7 +1,6 @@
 """A credit village is judged on its confirmed credit households, with the final grades."""
 from __future__ import annotations
 
-import shutil
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -9,12 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.services.demo import create_demo_store
 from app.services.ratings import rate_all
 from app.services.villages import village_report
 from app.services.workflow import appraise, appraise_village, confirm_village, start_notice
 from app.store.models import Household, Rating
-from tests.conftest import DEMO_TODAY, login
+from tests.conftest import DEMO_TODAY, demo_city, login, writable_copy
 
 NOTICE_END = DEMO_TODAY + timedelta(days=7)  # the day after a 7-day notice started on DEMO_TODAY
 
@@ -22,9 +20,7 @@ NOTICE_END = DEMO_TODAY + timedelta(days=7)  # the day after a 7-day notice star
 @pytest.fixture(scope="module")
 def rated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """300 households, every one rated on DEMO_TODAY (newer than all the demo's workflow)."""
-    folder = tmp_path_factory.mktemp("confirmed-demo")
-    admin, _summary = create_demo_store(folder, 300, seed=7, today=DEMO_TODAY)
-    admin.close()
+    folder = demo_city(tmp_path_factory, "confirmed-demo", 300, seed=7)
     loan = login(folder, "loan")
     rate_all(loan, None, DEMO_TODAY)
     loan.close()
@@ -33,9 +29,7 @@ def rated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def city(rated_template: Path, tmp_path: Path) -> Path:
-    folder = tmp_path / "city"
-    shutil.copytree(rated_template, folder)
-    return folder
+    return writable_copy(rated_template, tmp_path)
 
 
 def _as(city: Path, username: str, work, *args):

@@ -1,7 +1,6 @@
 """Batch rating from the GUI: progress reaches the bar through a signal, Cancel keeps stored pages."""
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
@@ -10,27 +9,22 @@ from PySide6.QtCore import QDate
 from sqlalchemy import func, select
 
 from app.services import rating_batch
-from app.services.demo import create_demo_store
 from app.store.models import Cooperative, Household, Rating
 from app.ui.rating.batch_dialog import BatchRatingDialog
 from app.ui.workers import wait_for_tasks
-from tests.conftest import DEMO_TODAY, login
+from tests.conftest import DEMO_TODAY, demo_city, login, writable_copy
 
 SHOTS = Path("/tmp/shots")
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("batch-city")
-    admin, _summary = create_demo_store(folder, 200, seed=4, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "batch-city", 200, seed=4)
 
 
 @pytest.fixture
 def loan(template: Path, tmp_path: Path):
-    folder = tmp_path / "city"
-    shutil.copytree(template, folder)
+    folder = writable_copy(template, tmp_path)
     workspace = login(folder, "loan")
     yield workspace
     wait_for_tasks()

@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.services.demo import create_demo_store
 from app.services.ratings import rate_household
 from app.store.models import Household, Rating
 from app.ui.rating.breakdown import RatingBreakdownDialog
 from app.ui.workers import wait_for_tasks
-from tests.conftest import DEMO_TODAY, login
+from tests.conftest import DEMO_TODAY, demo_city, login
 
 LATER = date(2027, 2, 1)
 SHOTS = Path("/tmp/shots")
@@ -20,10 +19,7 @@ SHOTS = Path("/tmp/shots")
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("breakdown-city")
-    admin, _summary = create_demo_store(folder, 120, seed=9, today=DEMO_TODAY)
-    admin.close()
-    return folder
+    return demo_city(tmp_path_factory, "breakdown-city", 120, seed=9)
 
 
 @pytest.fixture
