@@ -18,6 +18,7 @@ _NOT_NUMBER = QT_TRANSLATE_NOOP("problems", "“{key}”应为数字，现在是
 _TOO_PRECISE = QT_TRANSLATE_NOOP("problems", "“{key}”最多两位小数，现在是 {raw}")
 _NEGATIVE = QT_TRANSLATE_NOOP("problems", "“{key}”不能为负数，现在是 {raw}")
 _NOT_WHOLE = QT_TRANSLATE_NOOP("problems", "“{key}”应为正整数，现在是 {raw!r}")
+_PAST_RETENTION = QT_TRANSLATE_NOOP("problems", "负面信息最多计 {limit} 年（征信业管理条例第十六条），“window_years”不能是 {raw}")
 _NOT_TEXT = QT_TRANSLATE_NOOP("problems", "“{key}”应为非空文本，现在是 {raw!r}")
 _NOT_LIST = QT_TRANSLATE_NOOP("problems", "“{key}”应为非空列表")
 _PLACEHOLDER = QT_TRANSLATE_NOOP("problems", "理由模板里的 {{{name}}} 不可用（可用：{allowed}）")
@@ -77,6 +78,16 @@ class Checker:
         if isinstance(raw, bool) or not isinstance(raw, int) or raw <= 0:
             self.fail(_NOT_WHOLE, key=key, raw=raw)
         return raw
+
+    def negative_window(self, raw: Any) -> int:
+        """The ``window_years`` of a penalty rule or veto: negative information counts at most
+        :data:`~app.rating.events.RETENTION_YEARS` years (it is purged after that)."""
+        from app.rating.events import RETENTION_YEARS
+
+        years = self.whole(raw, "window_years")
+        if years > RETENTION_YEARS:
+            self.fail(_PAST_RETENTION, limit=RETENTION_YEARS, raw=years)
+        return years
 
     def text(self, raw: Any, key: str) -> str:
         if not isinstance(raw, str) or not raw.strip():

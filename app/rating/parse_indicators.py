@@ -107,6 +107,8 @@ def _table(check: Checker, raw: Any, info: InputInfo, max_points: Decimal | None
 def _event_rule(check: Checker, raw: Mapping[str, Any], info: InputInfo,
                 event_kinds: Mapping[str, str], max_points: Decimal | None) -> EventRule:
     window = check.whole(check.need(raw, "window_years"), "window_years")
+    if info.name == "penalties":
+        window = check.negative_window(window)
     if ("points_each" in raw) == ("points_by_level" in raw):
         check.fail(_EVENT_POINTS)
     by_level: dict[str, Decimal] = {}

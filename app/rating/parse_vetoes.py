@@ -85,5 +85,5 @@ def _event_condition(check: Checker, raw: Mapping[str, Any], n: int,
     for kind in kinds:
         if kind not in event_kinds:
             check.fail(_UNKNOWN_KIND, n=n, kind=kind, kinds="、".join(event_kinds))
-    window = check.whole(check.need(raw, "window_years"), "window_years")
+    window = check.negative_window(check.need(raw, "window_years"))
     return VetoCondition("events", source="penalties", kinds=kinds, window_years=window)

@@ -2973,6 +2973,10 @@ Choosing “Discard draft” deletes it and opens the saved file.</translation>
         <translation>“{key}” should be a positive integer, but is {raw!r}</translation>
     </message>
     <message>
+        <source>负面信息最多计 {limit} 年（征信业管理条例第十六条），“window_years”不能是 {raw}</source>
+        <translation>Negative information counts for at most {limit} years (Regulation on the Administration of Credit Investigation Industry, art. 16); &quot;window_years&quot; cannot be {raw}</translation>
+    </message>
+    <message>
         <source>“{key}”应为非空文本，现在是 {raw!r}</source>
         <translation>“{key}” should be non-empty text, but is {raw!r}</translation>
     </message>

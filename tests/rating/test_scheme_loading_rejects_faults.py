@@ -88,6 +88,9 @@ FAULTS = [
     ("enum code left out", _set("B2", table={"healthy": 6, "chronic": 3, "disabled": 1}),
      ["指标 B2", "serious_illness"]),
     ("unknown penalty kind", _set("P1", kinds=["public_order", "jaywalking"]), ["指标 P1", "jaywalking"]),
+    ("penalty counted past the five-year retention", _set("P1", window_years=6), ["指标 P1", "最多计 5 年", "6"]),
+    ("veto on penalties past the retention", lambda d: d["vetoes"][1]["any"].__setitem__(
+        0, {"events": "penalties", "kinds": ["debt_evasion"], "window_years": 7}), ["否决项 V2", "最多计 5 年", "7"]),
     ("unknown honour level", _set("I1", points_by_level={"national": 5}), ["指标 I1", "national"]),
     ("misspelt key", _set("B5", maxx=6), ["指标 B5", "maxx"]),
     ("no rule", _pop(("base", "indicators", 4, "bands")), ["指标 B5", "规则"]),
