@@ -77,60 +77,55 @@ def _run(args: argparse.Namespace, action: Callable[[Any, date], int]) -> int:
         ws.close()
 
 
+def _say(args: argparse.Namespace, message: Callable[[Any, date], str]) -> int:
+    """:func:`_run` of a command whose whole answer is the one line ``message(ws, today)``."""
+    def action(ws, today: date) -> int:
+        print(message(ws, today))
+        return EXIT_OK
+    return _run(args, action)
+
+
 def _certificates(args: argparse.Namespace) -> int:
     from app.services.certificates_pdf import village_certificates_pdf
 
-    def action(ws, today: date) -> int:
+    def message(ws, today: date) -> str:
         numbers = village_certificates_pdf(ws, args.village, today, args.out)
-        print(f"已输出 {len(numbers)} 张证书（{numbers[0]} … {numbers[-1]}）→ {args.out}")
-        return EXIT_OK
-    return _run(args, action)
+        return f"已输出 {len(numbers)} 张证书（{numbers[0]} … {numbers[-1]}）→ {args.out}"
+    return _say(args, message)
 
 
 def _certificate(args: argparse.Namespace) -> int:
     from app.services.certificates_pdf import household_certificate_pdf
 
-    def action(ws, today: date) -> int:
-        print(f"证书 {household_certificate_pdf(ws, args.household, today, args.out)} → {args.out}")
-        return EXIT_OK
-    return _run(args, action)
+    return _say(args, lambda ws, today: f"证书 {household_certificate_pdf(ws, args.household, today, args.out)}"
+                                        f" → {args.out}")
 
 
 def _notice_list(args: argparse.Namespace) -> int:
     from app.services.certificates_documents import notice_list_pdf
 
-    def action(ws, today: date) -> int:
-        print(f"公示名单 {notice_list_pdf(ws, args.village, today, args.out)} 页 → {args.out}")
-        return EXIT_OK
-    return _run(args, action)
+    return _say(args, lambda ws, today: f"公示名单 {notice_list_pdf(ws, args.village, today, args.out)} 页 → {args.out}")
 
 
 def _rating_report(args: argparse.Namespace) -> int:
     from app.services.certificates_documents import rating_report_pdf
 
-    def action(ws, _today: date) -> int:
-        print(f"信用评定表 {rating_report_pdf(ws, args.household, args.out)} 页 → {args.out}")
-        return EXIT_OK
-    return _run(args, action)
+    return _say(args, lambda ws, _today: f"信用评定表 {rating_report_pdf(ws, args.household, args.out)} 页 → {args.out}")
 
 
 def _reprint(args: argparse.Namespace) -> int:
     from app.services.certificates_pdf import reprint_pdf
 
-    def action(ws, _today: date) -> int:
+    def message(ws, _today: date) -> str:
         cert = reprint_pdf(ws, args.number, args.out)
-        print(f"证书 {cert.number} 第 {cert.reprint_count} 次补打 → {args.out}")
-        return EXIT_OK
-    return _run(args, action)
+        return f"证书 {cert.number} 第 {cert.reprint_count} 次补打 → {args.out}"
+    return _say(args, message)
 
 
 def _revoke(args: argparse.Namespace) -> int:
     from app.services.certificates import revoke_certificate
 
-    def action(ws, _today: date) -> int:
-        print(f"证书 {revoke_certificate(ws, args.number, args.reason).number} 已撤销")
-        return EXIT_OK
-    return _run(args, action)
+    return _say(args, lambda ws, _today: f"证书 {revoke_certificate(ws, args.number, args.reason).number} 已撤销")
 
 
 def _register(args: argparse.Namespace) -> int:
