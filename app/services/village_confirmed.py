@@ -10,13 +10,13 @@ rather than in the report's one aggregate pass.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import Connection, text
 
-from app.services.workflow_state import Stage, fold
+from app.services.workflow_state import Stage, StepRow, fold
 from app.services.workflow_store import scheme_version
 
 # Latest household ratings on or before the day (ordered as village_counts orders them) that
@@ -47,23 +47,8 @@ class FinalCounts:
     regraded: Counter[str | None] = field(default_factory=Counter)  # final minus computed grades
 
 
-@dataclass(frozen=True)
-class _Step:
-    """A step row as :func:`fold` reads it (see app.services.workflow_state.StepRow)."""
-
-    id: str
-    step: str
-    on: date
-    actor: str
-    adjustment: str | None
-    score: str | None
-    grade: str | None
-    credit_household: bool | None
-    credit_line: str | None
-    reason: str
-    appraisers: str
-    objection_id: str | None
-    decision: str | None
+# A step row as :func:`fold` reads it: the fields of StepRow, as plain values read by SQL.
+_Step = make_dataclass("_Step", list(StepRow.__annotations__.items()), frozen=True)
 
 
 def final_counts(connection: Connection, village_range: tuple[str, str] | None, on: date) -> dict[str, FinalCounts]:
