@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout)
 
@@ -13,43 +13,31 @@ from app.services.accounts import Workspace
 from app.services.certificates_register import STATUS_LABELS, RegisterEntry
 from app.ui.accounts.dialogs import problem_text
 from app.ui.documents.preview import DocumentPreview, pdf_job
+from app.ui.table_model import RowsTableModel
 from app.ui.workers import run_task
 
 
-class RegisterTableModel(QAbstractTableModel):
+class RegisterTableModel(RowsTableModel):
     """Register entries as rows (one division: hundreds, not thousands)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.entries: list[RegisterEntry] = []
         self.titles = [self.tr("证书编号"), self.tr("状态"), self.tr("等级"), self.tr("持证人"),
                        self.tr("有效期起"), self.tr("有效期止"), self.tr("签发人"), self.tr("签发日期"),
                        self.tr("补打次数"), self.tr("说明")]
 
+    @property
+    def entries(self) -> list[RegisterEntry]:
+        return self.rows
+
     def set_entries(self, entries: list[RegisterEntry]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
+        self.set_rows(entries)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        e = self.entries[index.row()]
+    def cell(self, e: RegisterEntry, column: int) -> str:
         values = (e.number, QCoreApplication.translate("certificates", STATUS_LABELS[e.status]), e.grade,
                   e.holder, e.valid_from.isoformat(), e.valid_until.isoformat(), e.issued_by,
                   e.issued_on.isoformat(), str(e.reprint_count), self._note(e))
-        return values[index.column()]
+        return values[column]
 
     def _note(self, e: RegisterEntry) -> str:
         if e.revoke_reason:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from app.rating.scheme import SchemeError, find_scheme
 from app.services.accounts import Workspace
 from app.services.ratings import latest_ratings
+from app.ui.table_model import RowsTableModel
 
 HISTORY = 10  # ratings offered in the view, newest first
 
@@ -46,43 +47,25 @@ def load_ratings(ws: Workspace, subject_id: str) -> list[StoredRating]:
             for r in latest_ratings(ws, subject_id, limit=HISTORY)]
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(RowsTableModel):
     """One row per indicator of a result: kind, indicator, points of maximum, Chinese reason."""
+
+    right_aligned = (2,)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.items: list[dict[str, Any]] = []
         self.titles = [self.tr("类别"), self.tr("指标"), self.tr("得分"), self.tr("说明")]
         self.kinds = {"base": self.tr("基础"), "bonus": self.tr("加分"), "penalty": self.tr("扣分"),
                       "veto": self.tr("否决")}
 
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return self.rows
+
     def set_items(self, items: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
+        self.set_rows(items)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return self._cell(item, index.column())
-
-    def _cell(self, item: dict[str, Any], column: int) -> str:
+    def cell(self, item: dict[str, Any], column: int) -> str:
         if column == 0:
             return self.kinds.get(item.get("kind", ""), item.get("kind", ""))
         if column == 1:
