@@ -55,7 +55,7 @@ def test_backups_are_listed_newest_first_and_the_chosen_one_is_restored(app, qtb
     _backup(city_dir, "newer.cvbak", 2_000)
     closed = []
     dialog = _dialog(qtbot, city_dir, before_restore=lambda: closed.append(True))
-    assert [dialog.table.item(r, 1).text() for r in range(2)] == ["newer.cvbak", "older.cvbak"]
+    assert [dialog.model.index(r, 1).data() for r in range(2)] == ["newer.cvbak", "older.cvbak"]
     dialog.choose(older)
     dialog.password.setText(ADMIN[1])
     SHOTS.mkdir(exist_ok=True)
@@ -73,7 +73,7 @@ def test_a_file_picked_elsewhere_is_added_at_the_top_and_selected(app, qtbot, ci
     outside.write_bytes(elsewhere.read_bytes())
     dialog = _dialog(qtbot, city_dir)
     dialog.choose(outside)
-    assert dialog.chosen() == outside and dialog.table.item(0, 1).text() == "usb-stick.cvbak"
+    assert dialog.chosen() == outside and dialog.model.index(0, 1).data() == "usb-stick.cvbak"
 
 
 @pytest.mark.parametrize("case, message", [

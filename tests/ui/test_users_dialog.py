@@ -26,14 +26,18 @@ def _dialog(qtbot, admin) -> UsersDialog:
     dialog = UsersDialog(admin)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
     return dialog
 
 
+def _text(dialog: UsersDialog, row: int, column: int) -> str:
+    return dialog.model.index(row, column).data()
+
+
 def _cells(dialog: UsersDialog, username: str) -> list[str]:
-    for row in range(dialog.table.rowCount()):
-        if dialog.table.item(row, 0).text() == username:
-            return [dialog.table.item(row, c).text() for c in range(dialog.table.columnCount())]
+    for row in range(dialog.model.rowCount()):
+        if _text(dialog, row, 0) == username:
+            return [_text(dialog, row, c) for c in range(dialog.model.columnCount())]
     raise AssertionError(f"{username} not listed")
 
 
@@ -43,7 +47,7 @@ def _select(dialog: UsersDialog, username: str) -> None:
 
 def test_every_account_is_listed_with_its_translated_role_state_and_demo_mark(app, qtbot, admin):
     dialog = _dialog(qtbot, admin)
-    assert [dialog.table.item(r, 0).text() for r in range(5)] == ["admin", "loan", "supervisor", "township", "viewer"]
+    assert [_text(dialog, r, 0) for r in range(5)] == ["admin", "loan", "supervisor", "township", "viewer"]
     assert _cells(dialog, "loan")[2:] == ["信贷员", "可登录", "是"]
     assert _cells(dialog, "township")[2] == "乡镇工作人员"
     SHOTS.mkdir(exist_ok=True)

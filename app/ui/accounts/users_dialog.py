@@ -6,19 +6,53 @@ off the GUI thread because hashing and wrapping take tens of milliseconds each.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+                               QVBoxLayout)
 
 from app.security.roles import LABEL_CONTEXT, Role, role_label
 from app.services import accounts
 from app.services.user_admin import UserRow, user_rows
 from app.ui.accounts.dialogs import problem_text
+from app.ui.table_model import RowsTableModel
 from app.ui.workers import run_task
 
 
 def _role_text(role: str) -> str:
     return QCoreApplication.translate(LABEL_CONTEXT, role_label(role))
+
+
+class UserTableModel(RowsTableModel):
+    """The accounts as rows: user name, name, role, state, demo mark; deactivated ones in grey.
+
+    Its texts keep the dialog's translation context ("UsersDialog", a literal for lupdate).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.titles = [QCoreApplication.translate("UsersDialog", "用户名"),
+                       QCoreApplication.translate("UsersDialog", "姓名"),
+                       QCoreApplication.translate("UsersDialog", "角色"),
+                       QCoreApplication.translate("UsersDialog", "状态"),
+                       QCoreApplication.translate("UsersDialog", "演示账户")]
+
+    def cell(self, row: UserRow, column: int) -> str:
+        if column == 0:
+            return row.username
+        if column == 1:
+            return row.display_name
+        if column == 2:
+            return _role_text(row.role)
+        if column == 3:
+            if not row.active:
+                return QCoreApplication.translate("UsersDialog", "已停用")
+            return (QCoreApplication.translate("UsersDialog", "可登录") if row.can_log_in
+                    else QCoreApplication.translate("UsersDialog", "已启用，需重置密码"))
+        return QCoreApplication.translate("UsersDialog", "是") if row.is_demo else ""
+
+    def foreground(self, row: UserRow, column: int) -> QBrush | None:
+        return None if row.active else QBrush(Qt.GlobalColor.gray)
 
 
 class _FormDialog(QDialog):
@@ -99,18 +133,17 @@ class UsersDialog(QDialog):
     def __init__(self, ws: accounts.Workspace, parent=None):
         super().__init__(parent)
         self.ws = ws
-        self.rows: list[UserRow] = []
         self.setWindowTitle(self.tr("用户管理"))
         self.resize(720, 420)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("用户名"), self.tr("姓名"), self.tr("角色"),
-                                              self.tr("状态"), self.tr("演示账户")])
+        self.model = UserTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(self.tr("添加用户…"))
         self.reset_button = QPushButton(self.tr("重置密码…"))
         self.toggle_button = QPushButton(self.tr("停用"))
@@ -132,22 +165,17 @@ class UsersDialog(QDialog):
         self._update_buttons()
         self.refresh()
 
+    @property
+    def rows(self) -> list[UserRow]:
+        return self.model.rows
+
     def refresh(self, select: str = "") -> None:
         run_task(user_rows, self.ws, on_done=lambda rows: self._show(rows, select), on_error=self._on_error,
                  owner=self)
 
     def _show(self, rows: list[UserRow], select: str) -> None:
-        self.rows = rows
-        self.table.setRowCount(len(rows))
+        self.model.set_rows(rows)
         for index, row in enumerate(rows):
-            state = (self.tr("可登录") if row.can_log_in else self.tr("已启用，需重置密码")) if row.active \
-                else self.tr("已停用")
-            cells = (row.username, row.display_name, _role_text(row.role), state, self.tr("是") if row.is_demo else "")
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if not row.active:
-                    item.setForeground(Qt.GlobalColor.gray)
-                self.table.setItem(index, column, item)
             if row.username == select:
                 self.table.selectRow(index)
         for column in (0, 2, 3, 4):  # the name column stretches

@@ -6,18 +6,62 @@ it. The caller's ``before_restore`` closes the open workspace, as the restore se
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QTableView, QVBoxLayout)
 
 from app.services import backup_check
 from app.services.backup import RestoreSummary, restore
 from app.ui.accounts.dialogs import problem_text
+from app.ui.table_model import RowsTableModel
 from app.ui.workers import run_task
+
+
+@dataclass(frozen=True)
+class BackupRow:
+    """One listed backup file: where it is, when it was made (as shown), its size in bytes."""
+
+    path: Path
+    when: str
+    size: int
+
+
+class BackupTableModel(RowsTableModel):
+    """The backups as rows: time, file name (the full path as its tooltip), size in MB.
+
+    Its texts keep the dialog's translation context ("RestoreDialog", a literal for lupdate).
+    """
+
+    right_aligned = (2,)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.titles = [QCoreApplication.translate("RestoreDialog", "备份时间"),
+                       QCoreApplication.translate("RestoreDialog", "文件"),
+                       QCoreApplication.translate("RestoreDialog", "大小")]
+
+    def insert(self, row: int, backup: BackupRow) -> None:
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.insert(row, backup)
+        self.endInsertRows()
+
+    def row_of(self, path: Path) -> int | None:
+        return next((row for row, backup in enumerate(self.rows) if backup.path == path), None)
+
+    def cell(self, backup: BackupRow, column: int) -> str:
+        if column == 0:
+            return backup.when
+        if column == 1:
+            return backup.path.name
+        return QCoreApplication.translate("RestoreDialog", "{mb} MB").format(mb=f"{backup.size / 1048576:.1f}")
+
+    def tooltip(self, backup: BackupRow, column: int) -> str | None:
+        return str(backup.path) if column == 1 else None
 
 
 class RestoreDialog(QDialog):
@@ -33,8 +77,9 @@ class RestoreDialog(QDialog):
         self.closed_store = False  # before_restore ran: the old workspace is gone, whatever happens
         self.setWindowTitle(self.tr("从备份恢复"))
         self.resize(640, 420)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("备份时间"), self.tr("文件"), self.tr("大小")])
+        self.model = BackupTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -71,42 +116,31 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _fill(self, backups: list[backup_check.BackupInfo]) -> None:
-        for info in backups:
-            self._add_row(info.path, info.made_at.strftime("%Y-%m-%d %H:%M"), info.size)
+        self.model.set_rows(BackupRow(info.path, info.made_at.strftime("%Y-%m-%d %H:%M"), info.size)
+                            for info in backups)
         self.table.resizeColumnToContents(0)
-        if self.table.rowCount():
+        if self.model.rowCount():
             self.table.selectRow(0)
         else:
             self.message.setText(self.tr("备份文件夹中没有备份，请选择备份文件"))
 
-    def _add_row(self, path: Path, when: str, size: int, at: int | None = None) -> int:
-        row = self.table.rowCount() if at is None else at
-        self.table.insertRow(row)
-        name = QTableWidgetItem(path.name)
-        name.setData(Qt.ItemDataRole.UserRole, str(path))
-        name.setToolTip(str(path))
-        size_item = QTableWidgetItem(self.tr("{mb} MB").format(mb=f"{size / 1048576:.1f}"))
-        size_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for column, item in enumerate((QTableWidgetItem(when), name, size_item)):
-            self.table.setItem(row, column, item)
-        return row
-
     def chosen(self) -> Path | None:
         """The selected backup file, or None."""
         rows = self.table.selectionModel().selectedRows()
-        return Path(self.table.item(rows[0].row(), 1).data(Qt.ItemDataRole.UserRole)) if rows else None
+        return self.model.rows[rows[0].row()].path if rows else None
 
     def choose(self, path: Path) -> None:
         """Select ``path``, adding it at the top when it is not listed (a file picked elsewhere)."""
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 1).data(Qt.ItemDataRole.UserRole) == str(path):
-                self.table.selectRow(row)
-                return
+        row = self.model.row_of(path)
+        if row is not None:
+            self.table.selectRow(row)
+            return
         stat = path.stat()
         from datetime import datetime
 
-        self.table.selectRow(self._add_row(path, datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M"),
-                                           stat.st_size, at=0))
+        self.model.insert(0, BackupRow(path, datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M"),
+                                       stat.st_size))
+        self.table.selectRow(0)
         self.table.resizeColumnToContents(0)
         self.message.clear()
 
